@@ -1,0 +1,133 @@
+// Composition: database → core → adapters → HTTP server → scheduler, and the way back down on shutdown.
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import { createSlackAdapter, type SlackAdapter } from './adapters/slack/index.js';
+import { createTeamsAdapter } from './adapters/teams/index.js';
+import type { Config } from './config.js';
+import type { CoreDeps } from './core/context.js';
+import { createTandem } from './core/create-tandem.js';
+import { systemClock, type Clock } from './core/ports.js';
+import type { Tandem } from './core/tandem.js';
+import { composeNotification } from './core/use-cases/compose-notification.js';
+import { createHttpServer } from './http-server.js';
+import { createDispatcher, type Dispatcher } from './scheduler/dispatcher.js';
+import { jobRegistry, startScheduler, type Scheduler } from './scheduler/jobs.js';
+import { createRunCoordinator } from './scheduler/run-coordinator.js';
+import { openDatabase, type Database } from './store/database.js';
+import { DrizzleStore } from './store/drizzle-store.js';
+import { seedDatabase } from './store/seed.js';
+
+const PROFILE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+const SHUTDOWN_GRACE_MS = 10_000;
+
+export interface AppOptions {
+  config: Config;
+  logger: Logger;
+  clock?: Clock;
+  /** Runs the cron jobs (outbox delivery, daily jobs). Tests drive the dispatcher themselves. */
+  scheduler?: boolean;
+  /** An already opened database (tests share one per file); otherwise opened from the config. */
+  database?: Database;
+}
+
+export interface App {
+  url: string;
+  port: number;
+  database: Database;
+  store: DrizzleStore;
+  core: Tandem;
+  deps: CoreDeps;
+  dispatcher: Dispatcher;
+  slack: SlackAdapter | null;
+  close(): Promise<void>;
+}
+
+export async function startApp(options: AppOptions): Promise<App> {
+  const { config, logger } = options;
+  const clock = options.clock ?? systemClock;
+  const database = options.database ?? (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir }));
+  let ready = false;
+  try {
+    await database.migrate((db) => seedDatabase(db, { timeZone: config.defaultTimeZone }));
+    ready = true;
+  } catch (error) {
+    if (!options.database) await database.close();
+    throw error;
+  }
+
+  const store = DrizzleStore.from(database);
+  const deps: CoreDeps = {
+    store,
+    clock,
+    logger: logger.child({ component: 'core' }),
+    settings: {
+      admins: config.admins,
+      defaultLocale: config.defaultLocale,
+      defaultTimeZone: config.defaultTimeZone,
+      profileTtlMs: PROFILE_TTL_MS,
+    },
+  };
+  const core = createTandem(deps);
+  const slack = config.slack ? createSlackAdapter({ config: config.slack, core, logger: logger.child({ adapter: 'slack' }) }) : null;
+  const teams = createTeamsAdapter({ config: config.teams, core, store, logger: logger.child({ adapter: 'teams' }) });
+  const dispatcher = createDispatcher({
+    store,
+    clock,
+    logger: logger.child({ component: 'dispatcher' }),
+    messengers: { slack: slack?.messenger, teams: teams.messenger },
+    compose: (notification, recipient) => composeNotification(deps, notification, recipient),
+  });
+
+  const server = createHttpServer({
+    slackEvents: slack?.requestListener,
+    teamsMessages: teams.requestListener,
+    ready: async () => ready && (await database.ping()),
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  await slack?.start();
+
+  let scheduler: Scheduler | null = null;
+  if (options.scheduler !== false) {
+    scheduler = startScheduler(jobRegistry(deps, dispatcher), {
+      coordinator: createRunCoordinator(database.db, `${process.pid}`),
+      onError: (job, error) => logger.error({ err: error, job }, 'job failed'),
+    });
+  }
+
+  const address = server.address() as AddressInfo;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  let closing: Promise<void> | null = null;
+
+  return {
+    url: `http://${host}:${address.port}`,
+    port: address.port,
+    database,
+    store,
+    core,
+    deps,
+    dispatcher,
+    slack,
+    close() {
+      closing ??= (async () => {
+        ready = false;
+        await scheduler?.stop();
+        // Stop accepting, let in-flight requests finish, then cut what is left after the grace period.
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        const timer = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+        await closed;
+        clearTimeout(timer);
+        await slack?.stop();
+        await teams.stop();
+        if (!options.database) await database.close();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,39 @@
+// What every use case receives: the dependencies, and who is asking in which program and language.
+import type { Clock, Store } from './ports.js';
+import type { Translator } from './i18n/index.js';
+import type { Locale, Person, Platform, Program } from './types.js';
+
+export interface Logger {
+  debug(obj: object, msg?: string): void;
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+export interface CoreSettings {
+  /** Emails or platform user ids who are admins from the first start (TANDEM_ADMINS). */
+  admins: string[];
+  defaultLocale: Locale;
+  defaultTimeZone: string;
+  /** How long a platform profile stays fresh before it is fetched again. */
+  profileTtlMs: number;
+}
+
+export interface CoreDeps {
+  store: Store;
+  clock: Clock;
+  settings: CoreSettings;
+  logger: Logger;
+}
+
+export interface RequestContext extends CoreDeps {
+  person: Person;
+  program: Program | null;
+  t: Translator;
+  isAdmin: boolean;
+}
+
+/** How a person types commands on their platform. */
+export function commandPrefix(platform: Platform): string {
+  return platform === 'slack' ? '/tandem ' : '';
+}

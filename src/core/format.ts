@@ -1,0 +1,27 @@
+// Dates and lists for people: in their language and their time zone.
+import { DateTime } from 'luxon';
+import type { Locale } from './types.js';
+
+/** A calendar day (YYYY-MM-DD) written out: "Tuesday 15 December 2026" / "mardi 15 décembre 2026". */
+export function formatDay(day: string, locale: Locale): string {
+  return DateTime.fromISO(day, { zone: 'UTC' }).setLocale(locale === 'fr' ? 'fr-FR' : 'en-GB').toFormat('cccc d LLLL yyyy');
+}
+
+/** An instant in the person's time zone: "Tuesday 15 December 2026, 14:30 (Europe/Paris)". */
+export function formatDateTime(at: Date, locale: Locale, timeZone: string): string {
+  const local = DateTime.fromJSDate(at).setZone(timeZone).setLocale(locale === 'fr' ? 'fr-FR' : 'en-GB');
+  return `${local.toFormat(locale === 'fr' ? "cccc d LLLL yyyy 'à' HH:mm" : 'cccc d LLLL yyyy, HH:mm')} (${timeZone})`;
+}
+
+/** Today's date in a time zone, as YYYY-MM-DD. */
+export function today(now: Date, timeZone: string): string {
+  return DateTime.fromJSDate(now).setZone(timeZone).toISODate()!;
+}
+
+export function addDays(day: string, days: number): string {
+  return DateTime.fromISO(day, { zone: 'UTC' }).plus({ days }).toISODate()!;
+}
+
+export function formatList(items: string[], locale: Locale): string {
+  return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
+}

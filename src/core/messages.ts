@@ -1,0 +1,102 @@
+// The neutral message model: use cases build these; adapters render them (Block Kit, Adaptive Cards).
+// Text uses a tiny markup: *bold*, _italic_, line breaks, and "• " bullets. Values typed by people
+// are wrapped in untrusted marks (see text.ts) so renderers escape them for their platform.
+
+export interface Button {
+  /** Action id, routed back to the core on click (e.g. "mentor.approve"). */
+  action: string;
+  label: string;
+  /** Opaque value given back with the action. */
+  value?: string;
+  style?: 'primary' | 'danger';
+}
+
+export type Block =
+  | { type: 'header'; text: string }
+  | { type: 'text'; text: string }
+  | { type: 'fields'; fields: { label: string; value: string }[] }
+  | { type: 'context'; text: string }
+  | { type: 'divider' }
+  | { type: 'actions'; buttons: Button[] };
+
+export interface Message {
+  /** Plain fallback for notifications and screen readers. */
+  text: string;
+  blocks: Block[];
+}
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+export type FormField =
+  | { kind: 'heading'; id: string; text: string }
+  | {
+      kind: 'text';
+      id: string;
+      label: string;
+      hint?: string;
+      placeholder?: string;
+      multiline: boolean;
+      maxLength: number;
+      required: boolean;
+      initial?: string;
+    }
+  | {
+      kind: 'select';
+      id: string;
+      label: string;
+      hint?: string;
+      options: Option[];
+      multiple: boolean;
+      required: boolean;
+      initial?: string[];
+    }
+  | { kind: 'number'; id: string; label: string; hint?: string; min: number; max: number; required: boolean; initial?: number }
+  | { kind: 'checkbox'; id: string; label: string; optionLabel: string; required: boolean; initial?: boolean };
+
+export interface Form {
+  /** Form id routed back on submit (e.g. "enrollment"). */
+  id: string;
+  title: string;
+  submitLabel: string;
+  cancelLabel: string;
+  /** Opaque state returned on submit. */
+  state: string;
+  intro?: string;
+  fields: FormField[];
+}
+
+/** Values of a submitted form: one entry per field id; multi-selects give arrays; a ticked checkbox gives "true". */
+export type FormValues = Record<string, string | string[] | undefined>;
+
+/** What the core answers to a command, a click or a form submission. */
+export type Outcome =
+  /** Show this to the person who acted, privately. `replaceSource` asks to update the clicked message in place. */
+  | { kind: 'message'; message: Message; replaceSource?: boolean }
+  /** Open this form (Slack modal, Teams Adaptive Card form). */
+  | { kind: 'form'; form: Form }
+  /** Keep the form open and show these localized errors next to the fields. `form` is the same form
+   *  prefilled with what was submitted, for platforms that must redraw it (Teams). */
+  | { kind: 'form_errors'; errors: Record<string, string>; form: Form }
+  /** The form was accepted: close it and show this message to the person. */
+  | { kind: 'form_done'; message: Message };
+
+export function message(blocks: Block[], text?: string): Message {
+  const fallback = text ?? blocks.map(blockText).filter(Boolean).join('\n');
+  return { text: fallback, blocks };
+}
+
+function blockText(block: Block): string {
+  switch (block.type) {
+    case 'header':
+    case 'text':
+    case 'context':
+      return block.text;
+    case 'fields':
+      return block.fields.map((f) => `${f.label}: ${f.value}`).join('\n');
+    default:
+      return '';
+  }
+}

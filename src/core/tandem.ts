@@ -1,0 +1,25 @@
+// What the adapters call: the core's whole surface, platform-neutral.
+import type { FormValues, Message, Outcome } from './messages.js';
+import type { Identity, Person, PlatformProfile } from './types.js';
+
+/** Whoever sent a command, clicked a button or submitted a form. */
+export interface Actor {
+  identity: Identity;
+  /** What the request itself says about the person (Teams: name, locale, local time zone). */
+  hint?: Partial<PlatformProfile>;
+  /** Fetches the full profile from the platform; called only when the cached one is missing or stale. */
+  fetchProfile?: () => Promise<PlatformProfile | null>;
+}
+
+export interface Tandem {
+  /** A command typed by the person: `/tandem <text>` on Slack, a message to the bot on Teams. */
+  handleCommand(actor: Actor, text: string): Promise<Outcome>;
+  /** A button click: the action id and value of a `Button`. */
+  handleAction(actor: Actor, action: string, value?: string): Promise<Outcome>;
+  /** A form submission: the form id and state of a `Form`, and the values keyed by field id. */
+  submitForm(actor: Actor, formId: string, state: string, values: FormValues): Promise<Outcome>;
+  /** The person's home page (Slack App Home): who they are in the program and the commands. */
+  home(actor: Actor): Promise<Message>;
+  /** Finds or creates the person, refreshing the cached platform profile when stale. */
+  resolvePerson(actor: Actor): Promise<Person>;
+}

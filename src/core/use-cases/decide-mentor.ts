@@ -1,0 +1,87 @@
+// An admin approves or declines a pending mentor (button or `admin approve @person`); the mentor is told.
+import type { RequestContext } from '../context.js';
+import type { Target } from '../grammar.js';
+import { message, type Outcome } from '../messages.js';
+import { untrusted } from '../text.js';
+import { statusLabel } from './describe-enrollment.js';
+import { showExpired } from './show-expired.js';
+
+export type Decision = 'approve' | 'decline';
+
+export async function decideMentor(
+  ctx: RequestContext,
+  enrollmentId: string,
+  decision: Decision,
+  options: { fromButton: boolean },
+): Promise<Outcome> {
+  const { t, person, clock } = ctx;
+  if (!ctx.isAdmin) return text(ctx, t('error.forbidden'));
+  const now = clock.now();
+  const result = await ctx.store.transaction(async (tx) => {
+    const enrollment = await tx.getEnrollment(enrollmentId);
+    if (!enrollment || enrollment.role !== 'mentor') return null;
+    const mentor = await tx.getPerson(enrollment.personId);
+    if (!mentor) return null;
+    if (enrollment.status !== 'pending') return { mentor, enrollment, changed: false };
+    const status = decision === 'approve' ? 'approved' : 'declined';
+    const updated = await tx.updateEnrollment(enrollment.id, {
+      status,
+      approvedAt: status === 'approved' ? now : null,
+      decidedBy: person.id,
+      decidedAt: now,
+    });
+    await tx.enqueueNotifications([
+      {
+        recipientId: mentor.id,
+        kind: 'mentor.decided',
+        payload: { enrollmentId: enrollment.id, decision },
+        dueAt: now,
+        dedupeKey: `mentor.decided:${enrollment.id}:${now.getTime()}`,
+      },
+    ]);
+    await tx.audit({
+      actorId: person.id,
+      programId: enrollment.programId,
+      action: decision === 'approve' ? 'mentor.approved' : 'mentor.declined',
+      targetType: 'enrollment',
+      targetId: enrollment.id,
+      details: { mentorId: mentor.id },
+    });
+    return { mentor, enrollment: updated, changed: true };
+  });
+  if (!result) return showExpired(ctx);
+  const name = result.mentor.name;
+  const reply = !result.changed
+    ? t('admin.already_decided', { name, status: { trusted: statusLabel(t, result.enrollment) } })
+    : t(decision === 'approve' ? 'admin.approved' : 'admin.declined', { name });
+  return { kind: 'message', message: message([{ type: 'text', text: reply }]), replaceSource: options.fromButton };
+}
+
+/** `admin approve|decline @person`: finds the person's mentor application in the open program. */
+export async function decideMentorByTarget(ctx: RequestContext, target: Target, decision: Decision): Promise<Outcome> {
+  const { t, program, store } = ctx;
+  if (!ctx.isAdmin) return text(ctx, t('error.forbidden'));
+  if (!program) return text(ctx, t('error.no_program'));
+  const label = target.kind === 'email' ? target.email : `<@${target.userId}>`;
+  const candidates =
+    target.kind === 'email'
+      ? await store.findPeopleByEmail(target.email)
+      : [await store.findPerson({ platform: ctx.person.platform, tenantId: ctx.person.tenantId, userId: target.userId })].filter(
+          (p) => p !== null,
+        );
+  if (candidates.length === 0) return text(ctx, t('admin.unknown_person', { target: { trusted: displayTarget(label, ctx) } }));
+  for (const candidate of candidates) {
+    const enrollment = await store.findEnrollment(program.id, candidate.id, 'mentor');
+    if (enrollment) return decideMentor(ctx, enrollment.id, decision, { fromButton: false });
+  }
+  return text(ctx, t('admin.no_application', { target: { trusted: untrusted(candidates[0]!.name) }, program: program.name }));
+}
+
+function displayTarget(label: string, ctx: RequestContext): string {
+  // A Slack mention renders as the person's name in Slack; elsewhere show it as typed, escaped.
+  return ctx.person.platform === 'slack' && label.startsWith('<@') ? label : untrusted(label);
+}
+
+function text(_ctx: RequestContext, value: string): Outcome {
+  return { kind: 'message', message: message([{ type: 'text', text: value }]) };
+}

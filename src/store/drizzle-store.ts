@@ -1,0 +1,443 @@
+// The Store port implemented with Drizzle, on PGlite or Postgres alike.
+import { and, asc, desc, eq, gte, inArray, or, sql } from 'drizzle-orm';
+import type {
+  AuditEntry,
+  CurrentPair,
+  EnrollmentUpdate,
+  NewEnrollment,
+  NewNotification,
+  NewPerson,
+  Notification,
+  Store,
+} from '../core/ports.js';
+import type {
+  Enrollment,
+  EnrollmentRole,
+  EnrollmentStatus,
+  Identity,
+  Person,
+  Program,
+  ProgramRole,
+  Topic,
+} from '../core/types.js';
+import { TandemError } from '../core/errors.js';
+import type { Database, Db } from './database.js';
+import {
+  auditLog,
+  enrollments,
+  notifications,
+  organizations,
+  pairs,
+  people,
+  programRoles,
+  programs,
+  sessions,
+  teamsConversationRefs,
+  topics,
+  workspaces,
+} from './schema.js';
+
+type PersonRow = typeof people.$inferSelect;
+type EnrollmentRow = typeof enrollments.$inferSelect;
+type NotificationRow = typeof notifications.$inferSelect;
+
+export class DrizzleStore implements Store {
+  constructor(
+    private readonly database: Pick<Database, 'rows'>,
+    private readonly db: Db,
+    private readonly inTransaction = false,
+  ) {}
+
+  static from(database: Database): DrizzleStore {
+    return new DrizzleStore(database, database.db);
+  }
+
+  async transaction<T>(work: (tx: Store) => Promise<T>): Promise<T> {
+    if (this.inTransaction) return work(this);
+    return this.db.transaction((tx) => work(new DrizzleStore(this.database, tx as unknown as Db, true)));
+  }
+
+  async findPerson(identity: Identity): Promise<Person | null> {
+    const [row] = await this.db
+      .select()
+      .from(people)
+      .where(
+        and(
+          eq(people.platform, identity.platform),
+          eq(people.tenantId, identity.tenantId),
+          eq(people.userId, identity.userId),
+        ),
+      );
+    return row ? toPerson(row) : null;
+  }
+
+  async getPerson(id: string): Promise<Person | null> {
+    const [row] = await this.db.select().from(people).where(eq(people.id, id));
+    return row ? toPerson(row) : null;
+  }
+
+  async findPeopleByEmail(email: string): Promise<Person[]> {
+    const rows = await this.db
+      .select()
+      .from(people)
+      .where(sql`lower(${people.email}) = ${email.toLowerCase()}`)
+      .orderBy(asc(people.createdAt));
+    return rows.map(toPerson);
+  }
+
+  async savePerson(person: NewPerson): Promise<Person> {
+    const workspaceId = await this.ensureWorkspace(person.platform, person.tenantId);
+    const profile = {
+      name: person.name,
+      email: person.email,
+      locale: person.locale,
+      timeZone: person.timeZone,
+      profileFetchedAt: person.profileFetchedAt,
+    };
+    const [row] = await this.db
+      .insert(people)
+      .values({ ...profile, workspaceId, platform: person.platform, tenantId: person.tenantId, userId: person.userId })
+      .onConflictDoUpdate({
+        target: [people.platform, people.tenantId, people.userId],
+        set: { ...profile, updatedAt: sql`now()` },
+      })
+      .returning();
+    return toPerson(row!);
+  }
+
+  async updatePerson(
+    id: string,
+    patch: Partial<Pick<Person, 'department' | 'managerId' | 'timeZone' | 'timeZoneChosen' | 'locale'>>,
+  ): Promise<void> {
+    await this.db
+      .update(people)
+      .set({ ...patch, updatedAt: sql`now()` })
+      .where(eq(people.id, id));
+  }
+
+  async findOpenProgram(): Promise<Program | null> {
+    const [row] = await this.db
+      .select()
+      .from(programs)
+      .where(eq(programs.status, 'open'))
+      .orderBy(desc(programs.createdAt))
+      .limit(1);
+    return row ? toProgram(row) : null;
+  }
+
+  async getProgram(id: string): Promise<Program | null> {
+    const [row] = await this.db.select().from(programs).where(eq(programs.id, id));
+    return row ? toProgram(row) : null;
+  }
+
+  async hasRole(programId: string, personId: string, role: ProgramRole): Promise<boolean> {
+    const rows = await this.db
+      .select({ role: programRoles.role })
+      .from(programRoles)
+      .where(and(eq(programRoles.programId, programId), eq(programRoles.personId, personId), eq(programRoles.role, role)));
+    return rows.length > 0;
+  }
+
+  async grantRole(programId: string, personId: string, role: ProgramRole): Promise<void> {
+    await this.db.insert(programRoles).values({ programId, personId, role }).onConflictDoNothing();
+  }
+
+  async listRoleHolders(programId: string, role: ProgramRole): Promise<Person[]> {
+    const rows = await this.db
+      .select({ person: people })
+      .from(programRoles)
+      .innerJoin(people, eq(people.id, programRoles.personId))
+      .where(and(eq(programRoles.programId, programId), eq(programRoles.role, role)))
+      .orderBy(asc(people.createdAt));
+    return rows.map((r) => toPerson(r.person));
+  }
+
+  async listTopics(): Promise<Topic[]> {
+    const rows = await this.db
+      .select({ slug: topics.slug, name: topics.name, description: topics.description })
+      .from(topics)
+      .where(eq(topics.active, true))
+      .orderBy(asc(topics.position), asc(topics.slug));
+    return rows;
+  }
+
+  async findEnrollment(programId: string, personId: string, role: EnrollmentRole): Promise<Enrollment | null> {
+    const [row] = await this.db
+      .select()
+      .from(enrollments)
+      .where(and(eq(enrollments.programId, programId), eq(enrollments.personId, personId), eq(enrollments.role, role)));
+    return row ? toEnrollment(row) : null;
+  }
+
+  async getEnrollment(id: string): Promise<Enrollment | null> {
+    const [row] = await this.db.select().from(enrollments).where(eq(enrollments.id, id));
+    return row ? toEnrollment(row) : null;
+  }
+
+  async listEnrollmentsOfPerson(personId: string): Promise<Enrollment[]> {
+    const rows = await this.db
+      .select()
+      .from(enrollments)
+      .where(eq(enrollments.personId, personId))
+      .orderBy(asc(enrollments.createdAt), asc(enrollments.role));
+    return rows.map(toEnrollment);
+  }
+
+  async saveEnrollment(input: NewEnrollment): Promise<Enrollment> {
+    const details = {
+      status: input.status,
+      pausedUntil: null,
+      topics: input.topics,
+      teachBack: input.teachBack,
+      languages: input.languages,
+      capacity: input.capacity,
+      availability: input.availability,
+      bio: input.bio,
+      department: input.department,
+      managerEmail: input.managerEmail,
+      charterAcceptedAt: input.charterAcceptedAt,
+      approvedAt: input.approvedAt,
+    };
+    const [row] = await this.db
+      .insert(enrollments)
+      .values({ ...details, programId: input.programId, personId: input.personId, role: input.role })
+      .onConflictDoUpdate({
+        target: [enrollments.programId, enrollments.personId, enrollments.role],
+        set: { ...details, updatedAt: sql`now()` },
+      })
+      .returning();
+    return toEnrollment(row!);
+  }
+
+  async listEnrollments(
+    programId: string,
+    filter: { role?: EnrollmentRole; status?: EnrollmentStatus } = {},
+  ): Promise<Enrollment[]> {
+    const conditions = [eq(enrollments.programId, programId)];
+    if (filter.role) conditions.push(eq(enrollments.role, filter.role));
+    if (filter.status) conditions.push(eq(enrollments.status, filter.status));
+    const rows = await this.db
+      .select()
+      .from(enrollments)
+      .where(and(...conditions))
+      .orderBy(asc(enrollments.createdAt), asc(enrollments.id));
+    return rows.map(toEnrollment);
+  }
+
+  async updateEnrollment(id: string, update: EnrollmentUpdate): Promise<Enrollment> {
+    const [row] = await this.db
+      .update(enrollments)
+      .set({ ...update, pausedUntil: update.pausedUntil ?? null, updatedAt: sql`now()` })
+      .where(eq(enrollments.id, id))
+      .returning();
+    if (!row) throw new TandemError('not_found', `enrollment ${id} not found`);
+    return toEnrollment(row);
+  }
+
+  async findCurrentPair(enrollmentId: string, now: Date): Promise<CurrentPair | null> {
+    const [pair] = await this.db
+      .select()
+      .from(pairs)
+      .where(
+        and(
+          eq(pairs.status, 'active'),
+          or(eq(pairs.mentorEnrollmentId, enrollmentId), eq(pairs.menteeEnrollmentId, enrollmentId)),
+        ),
+      )
+      .orderBy(desc(pairs.createdAt))
+      .limit(1);
+    if (!pair) return null;
+    const partnerRole: EnrollmentRole = pair.mentorEnrollmentId === enrollmentId ? 'mentee' : 'mentor';
+    const partnerEnrollmentId = partnerRole === 'mentee' ? pair.menteeEnrollmentId : pair.mentorEnrollmentId;
+    const [partner] = await this.db
+      .select({ person: people })
+      .from(enrollments)
+      .innerJoin(people, eq(people.id, enrollments.personId))
+      .where(eq(enrollments.id, partnerEnrollmentId));
+    if (!partner) return null;
+    const [next] = await this.db
+      .select({ startsAt: sessions.startsAt, durationMinutes: sessions.durationMinutes })
+      .from(sessions)
+      .where(and(eq(sessions.pairId, pair.id), eq(sessions.status, 'scheduled'), gte(sessions.startsAt, now)))
+      .orderBy(asc(sessions.startsAt))
+      .limit(1);
+    return { pairId: pair.id, partner: toPerson(partner.person), partnerRole, nextSession: next ?? null };
+  }
+
+  async endPair(pairId: string, at: Date): Promise<void> {
+    await this.db.update(pairs).set({ status: 'ended', closedAt: at }).where(and(eq(pairs.id, pairId), eq(pairs.status, 'active')));
+    await this.db
+      .update(sessions)
+      .set({ status: 'cancelled', updatedAt: sql`now()` })
+      .where(and(eq(sessions.pairId, pairId), eq(sessions.status, 'scheduled'), gte(sessions.startsAt, at)));
+  }
+
+  async enqueueNotifications(rows: NewNotification[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.db.insert(notifications).values(rows).onConflictDoNothing({ target: notifications.dedupeKey });
+  }
+
+  async claimDueNotifications(now: Date, leaseUntil: Date, limit: number, owner: string): Promise<Notification[]> {
+    // A row is claimable when due and pending, or when its sender's lease ran out (the sender died).
+    const result = await this.db.execute(sql`
+      UPDATE ${notifications}
+         SET status = 'sending', lease_owner = ${owner}, lease_until = ${leaseUntil.toISOString()}, attempts = attempts + 1
+       WHERE id IN (
+         SELECT id FROM ${notifications}
+          WHERE (status = 'pending' AND due_at <= ${now.toISOString()})
+             OR (status = 'sending' AND lease_until < ${now.toISOString()})
+          ORDER BY due_at
+          LIMIT ${limit}
+          FOR UPDATE SKIP LOCKED)
+      RETURNING id, recipient_id, kind, payload, due_at, status, attempts, last_error, dedupe_key`);
+    return this.database.rows<Record<string, unknown>>(result).map((r) => ({
+      id: String(r.id),
+      recipientId: String(r.recipient_id),
+      kind: String(r.kind),
+      payload: (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload) as Record<string, unknown>,
+      dueAt: new Date(r.due_at as string),
+      status: r.status as Notification['status'],
+      attempts: Number(r.attempts),
+      lastError: (r.last_error as string | null) ?? null,
+      dedupeKey: String(r.dedupe_key),
+    }));
+  }
+
+  async markNotificationSent(id: string, platformMessageId: string, at: Date): Promise<void> {
+    await this.db
+      .update(notifications)
+      .set({ status: 'sent', platformMessageId, sentAt: at, leaseOwner: null, leaseUntil: null, lastError: null })
+      .where(eq(notifications.id, id));
+  }
+
+  async markNotificationAttemptFailed(id: string, error: string, retryAt: Date | null): Promise<void> {
+    await this.db
+      .update(notifications)
+      .set(
+        retryAt
+          ? { status: 'pending', dueAt: retryAt, lastError: error.slice(0, 1000), leaseOwner: null, leaseUntil: null }
+          : { status: 'failed', lastError: error.slice(0, 1000), leaseOwner: null, leaseUntil: null },
+      )
+      .where(eq(notifications.id, id));
+  }
+
+  async markNotificationCancelled(id: string, reason: string): Promise<void> {
+    await this.db
+      .update(notifications)
+      .set({ status: 'cancelled', lastError: reason, leaseOwner: null, leaseUntil: null })
+      .where(eq(notifications.id, id));
+  }
+
+  async saveConversationReference(personId: string, reference: Record<string, unknown>): Promise<void> {
+    await this.db
+      .insert(teamsConversationRefs)
+      .values({ personId, reference })
+      .onConflictDoUpdate({ target: teamsConversationRefs.personId, set: { reference, updatedAt: sql`now()` } });
+  }
+
+  async getConversationReference(personId: string): Promise<Record<string, unknown> | null> {
+    const [row] = await this.db
+      .select({ reference: teamsConversationRefs.reference })
+      .from(teamsConversationRefs)
+      .where(eq(teamsConversationRefs.personId, personId));
+    return row?.reference ?? null;
+  }
+
+  async audit(entry: AuditEntry): Promise<void> {
+    await this.db.insert(auditLog).values({
+      actorId: entry.actorId,
+      programId: entry.programId ?? null,
+      action: entry.action,
+      targetType: entry.targetType ?? null,
+      targetId: entry.targetId ?? null,
+      details: entry.details ?? {},
+    });
+  }
+
+  /** Notifications of a person, newest first (used by `me` and tests). */
+  async listNotifications(filter: { recipientId?: string; kinds?: string[] } = {}): Promise<Notification[]> {
+    const conditions = [];
+    if (filter.recipientId) conditions.push(eq(notifications.recipientId, filter.recipientId));
+    if (filter.kinds?.length) conditions.push(inArray(notifications.kind, filter.kinds));
+    const rows = await this.db
+      .select()
+      .from(notifications)
+      .where(conditions.length ? and(...conditions) : undefined)
+      .orderBy(asc(notifications.createdAt));
+    return rows.map(toNotification);
+  }
+
+  private async ensureWorkspace(platform: Identity['platform'], externalId: string): Promise<string> {
+    const [existing] = await this.db
+      .select({ id: workspaces.id })
+      .from(workspaces)
+      .where(and(eq(workspaces.platform, platform), eq(workspaces.externalId, externalId)));
+    if (existing) return existing.id;
+    const [organization] = await this.db.select({ id: organizations.id }).from(organizations).orderBy(asc(organizations.createdAt)).limit(1);
+    if (!organization) throw new TandemError('database_error', 'no organization: the database was not seeded');
+    await this.db.insert(workspaces).values({ organizationId: organization.id, platform, externalId }).onConflictDoNothing();
+    const [row] = await this.db
+      .select({ id: workspaces.id })
+      .from(workspaces)
+      .where(and(eq(workspaces.platform, platform), eq(workspaces.externalId, externalId)));
+    return row!.id;
+  }
+}
+
+function toPerson(row: PersonRow): Person {
+  return {
+    id: row.id,
+    platform: row.platform,
+    tenantId: row.tenantId,
+    userId: row.userId,
+    name: row.name,
+    email: row.email,
+    locale: row.locale,
+    timeZone: row.timeZone,
+    department: row.department,
+    managerId: row.managerId,
+    timeZoneChosen: row.timeZoneChosen,
+    profileFetchedAt: row.profileFetchedAt,
+  };
+}
+
+function toProgram(row: typeof programs.$inferSelect): Program {
+  return { id: row.id, slug: row.slug, name: row.name, status: row.status, settings: row.settings };
+}
+
+function toEnrollment(row: EnrollmentRow): Enrollment {
+  return {
+    id: row.id,
+    programId: row.programId,
+    personId: row.personId,
+    role: row.role,
+    status: row.status,
+    pausedUntil: row.pausedUntil,
+    topics: row.topics,
+    teachBack: row.teachBack,
+    languages: row.languages,
+    capacity: row.capacity,
+    availability: row.availability,
+    bio: row.bio,
+    department: row.department,
+    managerEmail: row.managerEmail,
+    charterAcceptedAt: row.charterAcceptedAt,
+    approvedAt: row.approvedAt,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+function toNotification(row: NotificationRow): Notification {
+  return {
+    id: row.id,
+    recipientId: row.recipientId,
+    kind: row.kind,
+    payload: row.payload,
+    dueAt: row.dueAt,
+    dedupeKey: row.dedupeKey,
+    status: row.status,
+    attempts: row.attempts,
+    lastError: row.lastError,
+  };
+}
