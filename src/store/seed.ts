@@ -15,8 +15,8 @@ export async function seedDatabase(db: Db, options: { timeZone: string }): Promi
     if (!anyProgram) {
       await tx.insert(programs).values({
         organizationId: organization!.id,
-        slug: 'reverse-mentoring',
-        name: 'Reverse mentoring',
+        slug: 'tandem',
+        name: 'Tandem',
         status: 'open',
         settings: { ...DEFAULT_PROGRAM_SETTINGS, timeZone: options.timeZone },
       });
