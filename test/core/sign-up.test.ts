@@ -138,7 +138,7 @@ describe('sign-up through the core', () => {
     expect(text(await core.handleAction(mentee, 'mentor.approve', enrollment!.id))).toContain('Only the program admins');
     const approved = await core.handleAction(boss, 'mentor.approve', enrollment!.id);
     expect(approved).toMatchObject({ kind: 'message', replaceSource: true });
-    expect(text(approved)).toContain('Vous avez validé Léa');
+    expect(text(approved)).toContain('Vous avez validé *Léa*');
     // A second click (another admin, a retry) changes nothing.
     expect(text(await core.handleAction(boss, 'mentor.decline', enrollment!.id))).toContain('déjà actif');
     expect((await store.getEnrollment(enrollment!.id))!.status).toBe('approved');
