@@ -68,7 +68,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     },
   };
   const core = createTandem(deps);
-  const slack = config.slack ? createSlackAdapter({ config: config.slack, core, logger: logger.child({ adapter: 'slack' }) }) : null;
+  const slack = config.slack ? createSlackAdapter({ config: config.slack, core, admins: config.admins, logger: logger.child({ adapter: 'slack' }) }) : null;
   const teams = createTeamsAdapter({ config: config.teams, core, store, logger: logger.child({ adapter: 'teams' }) });
   const dispatcher = createDispatcher({
     store,
@@ -90,7 +90,13 @@ export async function startApp(options: AppOptions): Promise<App> {
       resolve();
     });
   });
-  await slack?.start();
+  try {
+    await slack?.start();
+  } catch (error) {
+    await new Promise((resolve) => server.close(resolve));
+    if (!options.database) await database.close();
+    throw error;
+  }
 
   let scheduler: Scheduler | null = null;
   if (options.scheduler !== false) {

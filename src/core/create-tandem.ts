@@ -21,17 +21,17 @@ export function createTandem(deps: CoreDeps): Tandem {
   async function contextFor(actor: Actor): Promise<RequestContext> {
     const person = await resolvePerson(deps, actor);
     const program = await deps.store.findOpenProgram();
-    let isAdmin = false;
-    if (program) {
-      isAdmin = await deps.store.hasRole(program.id, person.id, 'admin');
-      if (!isAdmin && isConfiguredAdmin(person, deps.settings.admins)) {
-        // TANDEM_ADMINS bootstraps the first admins: recorded as a role on first contact.
-        await deps.store.grantRole(program.id, person.id, 'admin');
-        await deps.store.audit({ actorId: null, programId: program.id, action: 'role.granted', targetType: 'person', targetId: person.id, details: { role: 'admin', source: 'TANDEM_ADMINS' } });
-        isAdmin = true;
-      }
-    }
+    const isAdmin = program ? await adminRole(person, program.id) : false;
     return { ...deps, person, program, isAdmin, t: translator(person.locale, commandPrefix(person.platform)) };
+  }
+
+  /** TANDEM_ADMINS bootstraps the first admins: recorded as a program role on first contact. */
+  async function adminRole(person: Person, programId: string): Promise<boolean> {
+    if (await deps.store.hasRole(programId, person.id, 'admin')) return true;
+    if (!isConfiguredAdmin(person, deps.settings.admins)) return false;
+    await deps.store.grantRole(programId, person.id, 'admin');
+    await deps.store.audit({ actorId: null, programId, action: 'role.granted', targetType: 'person', targetId: person.id, details: { role: 'admin', source: 'TANDEM_ADMINS' } });
+    return true;
   }
 
   /** One error handler for the whole core: log, and tell the person in their language that nothing changed. */
@@ -61,7 +61,12 @@ export function createTandem(deps: CoreDeps): Tandem {
       });
       return outcome.kind === 'message' ? outcome.message : message([]);
     },
-    resolvePerson: (actor): Promise<Person> => resolvePerson(deps, actor),
+    async resolvePerson(actor): Promise<Person> {
+      const person = await resolvePerson(deps, actor);
+      const program = await deps.store.findOpenProgram();
+      if (program) await adminRole(person, program.id);
+      return person;
+    },
   };
 }
 
@@ -135,16 +140,24 @@ async function runAction(ctx: RequestContext, action: string, value: string | un
   }
 }
 
-/** A form that could not be opened in time (Slack trigger expired): the button gives it a second chance. */
+/** A form that could not be opened in time (Slack trigger expired): its button gives it a second chance. */
 async function reopenForm(ctx: RequestContext, value: string | undefined): Promise<Outcome> {
-  if (value === PAUSE_FORM_ID) return pauseForm(ctx);
+  let opened: { id?: unknown; state?: unknown } = {};
   try {
-    const state = JSON.parse(value ?? '') as { role?: unknown };
-    if (isRole(state.role)) return startJoin(ctx, state.role);
+    opened = JSON.parse(value ?? '{}') as typeof opened;
   } catch {
-    // Not a form state: fall back to the profile.
+    return showExpired(ctx);
   }
-  return startProfileEdit(ctx);
+  if (opened.id === PAUSE_FORM_ID) return pauseForm(ctx);
+  if (opened.id === ENROLLMENT_FORM_ID && typeof opened.state === 'string') {
+    try {
+      const state = JSON.parse(opened.state) as { role?: unknown };
+      if (isRole(state.role)) return startJoin(ctx, state.role);
+    } catch {
+      // A tampered state: treated as expired below.
+    }
+  }
+  return showExpired(ctx);
 }
 
 async function runForm(ctx: RequestContext, formId: string, state: string, values: FormValues): Promise<Outcome> {

@@ -217,6 +217,14 @@ describe('sign-up through the core', () => {
     expect(text(await core.handleCommand(mentee, 'leave'))).toContain('nothing to leave');
   });
 
+  it('re-opens a form whose Slack trigger expired, from the button carrying its id and state', async () => {
+    const form = formOf(await core.handleCommand(mentee, 'join mentee'));
+    const again = formOf(await core.handleAction(mentee, 'form.open', JSON.stringify({ id: form.id, state: form.state })));
+    expect(again.title).toBe('Find a mentor');
+    expect(formOf(await core.handleAction(mentee, 'form.open', JSON.stringify({ id: 'pause', state: '{}' }))).id).toBe('pause');
+    expect(text(await core.handleAction(mentee, 'form.open', 'garbage'))).toContain('expired');
+  });
+
   it('stale or forged buttons and form states get a polite answer, not a crash', async () => {
     expect(text(await core.handleAction(mentee, 'mentor.approve', 'not-a-uuid'))).toMatch(/admins|expired/);
     expect(text(await core.handleAction(mentee, 'does.not.exist'))).toContain('expired');

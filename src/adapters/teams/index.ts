@@ -32,7 +32,7 @@ export interface TeamsAdapter {
 
 export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
   const { config, core, store } = options;
-  const logger = options.logger.child({ adapter: 'teams' });
+  const logger = options.logger;
   const localMode = !config.appId;
 
   // With no app id botbuilder disables authentication both ways (as for the Bot Framework Emulator):
