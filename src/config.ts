@@ -34,28 +34,6 @@ const envSchema = z
     MicrosoftAppPassword: optionalString,
     MicrosoftAppTenantId: optionalString,
     MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
-  })
-  .superRefine((env, ctx) => {
-    const slack = [env.SLACK_SIGNING_SECRET, env.SLACK_BOT_TOKEN];
-    if (slack.some(Boolean) && !slack.every(Boolean)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [env.SLACK_BOT_TOKEN ? 'SLACK_SIGNING_SECRET' : 'SLACK_BOT_TOKEN'],
-        message: 'Slack needs both SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN',
-      });
-    }
-    if (env.SLACK_APP_TOKEN && !env.SLACK_APP_TOKEN.startsWith('xapp-')) {
-      ctx.addIssue({ code: 'custom', path: ['SLACK_APP_TOKEN'], message: 'must be an app-level token starting with xapp-' });
-    }
-    if (env.SLACK_BOT_TOKEN && !env.SLACK_BOT_TOKEN.startsWith('xoxb-')) {
-      ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'must be a bot token starting with xoxb-' });
-    }
-    if (env.MicrosoftAppId && !env.MicrosoftAppPassword && env.MicrosoftAppType !== 'UserAssignedMSI') {
-      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'required when MicrosoftAppId is set' });
-    }
-    if (env.MicrosoftAppType === 'SingleTenant' && !env.MicrosoftAppTenantId) {
-      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'required for a SingleTenant app' });
-    }
   });
 
 export interface SlackConfig {
@@ -98,11 +76,34 @@ export class ConfigError extends Error {
   }
 }
 
+/** Rules across variables, checked on the raw values so they are reported with every other problem. */
+function crossFieldProblems(raw: Record<string, string | undefined>): string[] {
+  const env = (name: string) => raw[name]?.trim() || undefined;
+  const problems: string[] = [];
+  const secret = env('SLACK_SIGNING_SECRET');
+  const bot = env('SLACK_BOT_TOKEN');
+  const app = env('SLACK_APP_TOKEN');
+  if (bot && !secret) problems.push('SLACK_SIGNING_SECRET: Slack needs both SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN');
+  if (secret && !bot) problems.push('SLACK_BOT_TOKEN: Slack needs both SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN');
+  if (app && !bot) problems.push('SLACK_BOT_TOKEN: Socket Mode (SLACK_APP_TOKEN) also needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET');
+  if (app && !app.startsWith('xapp-')) problems.push('SLACK_APP_TOKEN: must be an app-level token starting with xapp-');
+  if (bot && !bot.startsWith('xoxb-')) problems.push('SLACK_BOT_TOKEN: must be a bot token starting with xoxb-');
+  if (env('MicrosoftAppId') && !env('MicrosoftAppPassword') && env('MicrosoftAppType') !== 'UserAssignedMSI') {
+    problems.push('MicrosoftAppPassword: required when MicrosoftAppId is set');
+  }
+  if (env('MicrosoftAppType') === 'SingleTenant' && !env('MicrosoftAppTenantId')) {
+    problems.push('MicrosoftAppTenantId: required for a SingleTenant app');
+  }
+  return problems;
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`));
-  }
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`)),
+    ...crossFieldProblems(env),
+  ];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   return {
     port: e.PORT,
