@@ -1,7 +1,8 @@
 // The core's entry point: turns commands, clicks and form submissions into use-case calls.
 import { commandPrefix, type CoreDeps, type RequestContext } from './context.js';
 import { parseCommand, type Command, type ParseError } from './grammar.js';
-import { translator } from './i18n/index.js';
+import { exampleDay } from './format.js';
+import { translator, trusted } from './i18n/index.js';
 import { message, type FormValues, type Message, type Outcome } from './messages.js';
 import type { Actor, Tandem } from './tandem.js';
 import { asLocale, type EnrollmentRole, type Person } from './types.js';
@@ -22,7 +23,8 @@ export function createTandem(deps: CoreDeps): Tandem {
     const person = await resolvePerson(deps, actor);
     const program = await deps.store.findOpenProgram();
     const isAdmin = program ? await adminRole(person, program.id) : false;
-    return { ...deps, person, program, isAdmin, t: translator(person.locale, commandPrefix(person.platform)) };
+    const pauseExample = trusted(exampleDay(deps.clock.now(), person.timeZone, person.locale));
+    return { ...deps, person, program, isAdmin, t: translator(person.locale, commandPrefix(person.platform), { pauseExample }) };
   }
 
   /** TANDEM_ADMINS bootstraps the first admins: recorded as a program role on first contact. */

@@ -25,3 +25,11 @@ export function addDays(day: string, days: number): string {
 export function formatList(items: string[], locale: Locale): string {
   return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
 }
+
+/** A date three weeks ahead, as people type it: 2026-12-16 in English, 16/12/2026 in French. */
+export function exampleDay(now: Date, timeZone: string, locale: Locale): string {
+  const day = addDays(today(now, timeZone), 21);
+  if (locale !== 'fr') return day;
+  const [y, m, d] = day.split('-');
+  return `${d}/${m}/${y}`;
+}

@@ -127,7 +127,10 @@ export interface Store {
   listTopics(): Promise<Topic[]>;
 
   findEnrollment(programId: string, personId: string, role: EnrollmentRole): Promise<Enrollment | null>;
-  getEnrollment(id: string): Promise<Enrollment | null>;
+  /** `forUpdate` locks the row until the transaction ends (decisions that must happen once). */
+  getEnrollment(id: string, options?: { forUpdate?: boolean }): Promise<Enrollment | null>;
+  /** Serializes, until the transaction ends, the changes one person makes to their own enrollments. */
+  lockPerson(personId: string): Promise<void>;
   listEnrollmentsOfPerson(personId: string): Promise<Enrollment[]>;
   /** Insert, or replace the details and status of, the enrollment (program, person, role). */
   saveEnrollment(enrollment: NewEnrollment): Promise<Enrollment>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { t } from './i18n/index.js';
-import { cleanText, plain, segments, untrusted } from './text.js';
+import { cleanText, plain, plainText, segments, untrusted } from './text.js';
 
 describe('untrusted text', () => {
   it('marks values so renderers can escape them, and cannot be forged from inside', () => {
@@ -18,6 +18,10 @@ describe('untrusted text', () => {
     const welcome = t('fr', 'join.received.mentee', { name: '<!channel>', program: 'P' });
     expect(segments(welcome).filter((s) => s.untrusted).map((s) => s.text)).toEqual(['<!channel>', 'P']);
     expect(plain(welcome)).toContain('Bienvenue, <!channel> !');
+  });
+
+  it('drops Tandem’s own marks for previews, keeping what people typed', () => {
+    expect(plainText(`*Merci, ${untrusted('*Rémi*')} !* Tapez \`moi\`, _vite_.`)).toBe('Merci, *Rémi* ! Tapez moi, vite.');
   });
 
   it('cleans what people type: NFC, no control characters or bidi overrides, trimmed', () => {

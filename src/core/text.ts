@@ -48,3 +48,18 @@ export function segments(text: string): TextSegment[] {
 export function plain(text: string): string {
   return text.replaceAll(OPEN, '').replaceAll(CLOSE, '');
 }
+
+/** Marked text as plain text for notification previews: Tandem's own *bold*, _italic_ and `code` marks
+ *  are dropped; what people typed is kept exactly as typed. */
+export function plainText(text: string): string {
+  // Typed values stand aside as placeholders, so marks around them (*Merci, {name} !*) still pair up.
+  const typed: string[] = [];
+  const template = segments(text)
+    .map((segment) => (segment.untrusted ? `\uE000${typed.push(segment.text) - 1}\uE001` : segment.text))
+    .join('');
+  return template
+    .replace(/\*([^*\n]+)\*/g, '$1')
+    .replace(/(^|[\s(])_([^_\n]+)_(?=$|[\s).,;:!?])/g, '$1$2')
+    .replace(/`([^`\n]+)`/g, '$1')
+    .replace(/\uE000(\d+)\uE001/g, (_, index: string) => typed[Number(index)] ?? '');
+}

@@ -88,6 +88,8 @@ export interface Enrollment extends EnrollmentDetails {
   charterAcceptedAt: Date | null;
   /** When the enrollment was approved (by an admin, or at sign-up when no approval is needed). */
   approvedAt: Date | null;
+  /** When an admin approved or declined the mentor application (null: not decided by an admin). */
+  decidedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }

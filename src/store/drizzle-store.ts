@@ -72,6 +72,7 @@ export class DrizzleStore implements Store {
   }
 
   async getPerson(id: string): Promise<Person | null> {
+    if (!isUuid(id)) return null;
     const [row] = await this.db.select().from(people).where(eq(people.id, id));
     return row ? toPerson(row) : null;
   }
@@ -126,6 +127,7 @@ export class DrizzleStore implements Store {
   }
 
   async getProgram(id: string): Promise<Program | null> {
+    if (!isUuid(id)) return null;
     const [row] = await this.db.select().from(programs).where(eq(programs.id, id));
     return row ? toProgram(row) : null;
   }
@@ -169,9 +171,15 @@ export class DrizzleStore implements Store {
     return row ? toEnrollment(row) : null;
   }
 
-  async getEnrollment(id: string): Promise<Enrollment | null> {
-    const [row] = await this.db.select().from(enrollments).where(eq(enrollments.id, id));
+  async getEnrollment(id: string, options: { forUpdate?: boolean } = {}): Promise<Enrollment | null> {
+    if (!isUuid(id)) return null;
+    const query = this.db.select().from(enrollments).where(eq(enrollments.id, id));
+    const [row] = options.forUpdate ? await query.for('update') : await query;
     return row ? toEnrollment(row) : null;
+  }
+
+  async lockPerson(personId: string): Promise<void> {
+    await this.db.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${personId}, 0))`);
   }
 
   async listEnrollmentsOfPerson(personId: string): Promise<Enrollment[]> {
@@ -423,6 +431,7 @@ function toEnrollment(row: EnrollmentRow): Enrollment {
     managerEmail: row.managerEmail,
     charterAcceptedAt: row.charterAcceptedAt,
     approvedAt: row.approvedAt,
+    decidedAt: row.decidedAt,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
@@ -440,4 +449,8 @@ function toNotification(row: NotificationRow): Notification {
     attempts: row.attempts,
     lastError: row.lastError,
   };
+}
+
+function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }

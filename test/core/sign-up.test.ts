@@ -78,8 +78,8 @@ describe('sign-up through the core', () => {
     const unknown = text(await core.handleCommand(mentee, 'dance'));
     expect(unknown).toContain('I don’t know the command “dance”');
     expect(unknown).toContain('/tandem join mentee');
-    expect(text(await core.handleCommand(mentee, ''))).toContain('empty command');
-    expect(text(await core.handleCommand(mentee, 'x'.repeat(10_000)))).toContain('too long (10000 characters)');
+    expect(text(await core.handleCommand(mentee, ''))).toContain('Here is what I can do');
+    expect(text(await core.handleCommand(mentee, 'x'.repeat(10_000)))).toContain('too long (10,000 characters)');
   });
 
   it('caches the platform profile instead of fetching it on every request', async () => {
@@ -140,7 +140,7 @@ describe('sign-up through the core', () => {
     expect(approved).toMatchObject({ kind: 'message', replaceSource: true });
     expect(text(approved)).toContain('Vous avez validé *Léa*');
     // A second click (another admin, a retry) changes nothing.
-    expect(text(await core.handleAction(boss, 'mentor.decline', enrollment!.id))).toContain('déjà actif');
+    expect(text(await core.handleAction(boss, 'mentor.decline', enrollment!.id))).toContain('a déjà été validée');
     expect((await store.getEnrollment(enrollment!.id))!.status).toBe('approved');
 
     const mentorPerson = (await store.findPerson(mentor.identity))!;
@@ -157,8 +157,8 @@ describe('sign-up through the core', () => {
     await core.submitForm(other, form.id, form.state, { ...goodMentor, managerEmail: '' });
     expect(text(await core.handleCommand(boss, 'admin en-attente'))).toContain('Zoé');
     expect(text(await core.handleCommand(mentee, 'admin pending'))).toContain('Only the program admins');
-    expect(text(await core.handleCommand(boss, 'admin refuser zoe@example.com'))).toContain('Vous avez refusé');
-    expect(text(await core.handleCommand(boss, 'admin approve <@UOTHER>'))).toContain('déjà non retenue');
+    expect(text(await core.handleCommand(boss, 'admin refuser zoe@example.com'))).toContain('Candidature de mentor refusée pour *Zoé*');
+    expect(text(await core.handleCommand(boss, 'admin approve <@UOTHER>'))).toContain('a déjà été refusée');
     expect(text(await core.handleCommand(boss, 'admin approve <@UNOBODY>'))).toContain('Je ne connais pas encore');
     // A declined mentor cannot simply apply again.
     expect(text(await core.handleCommand(other, 'join mentor'))).toContain('did not retain');
@@ -213,7 +213,7 @@ describe('sign-up through the core', () => {
     const left = await core.handleAction(mentee, 'leave.confirm', 'x');
     expect(left).toMatchObject({ replaceSource: true });
     expect(text(left)).toContain('You have left');
-    expect(text(await core.handleCommand(mentee, 'me'))).toContain('haven’t joined');
+    expect(text(await core.handleCommand(mentee, 'me'))).toContain('not taking part');
     expect(text(await core.handleCommand(mentee, 'leave'))).toContain('nothing to leave');
   });
 

@@ -228,7 +228,7 @@ describe('errors', () => {
     const res = await h.post(teamsMessage({ ...user(), text: 'me' }));
     expect(res.status).toBe(200);
     const line = h.logs.find((l) => l.msg === 'Teams turn failed');
-    expect(line).toMatchObject({ level: 50, adapter: 'teams', activityType: 'message', err: { message: 'database down' } });
+    expect(line).toMatchObject({ level: 50, activityType: 'message', err: { message: 'database down' } });
     expect(h.connector.activities()).toHaveLength(0);
   });
 

@@ -3,7 +3,7 @@ import type { CloudAdapter, ConversationReference } from 'botbuilder';
 import { z } from 'zod';
 import type { Message } from '../../core/messages.js';
 import { DeliveryError, type Messenger, type Store } from '../../core/ports.js';
-import { plain } from '../../core/text.js';
+import { plainText } from '../../core/text.js';
 import type { Person } from '../../core/types.js';
 import { isLoopbackUrl } from './loopback.js';
 import { renderCard } from './render.js';
@@ -46,7 +46,7 @@ export class TeamsMessenger implements Messenger {
         try {
           const response = await ctx.sendActivity({
             type: 'message',
-            summary: plain(message.text),
+            summary: plainText(message.text),
             attachments: [renderCard(message)],
           });
           messageId = response?.id ?? '';

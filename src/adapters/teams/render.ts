@@ -2,7 +2,7 @@
 import type { Attachment } from 'botbuilder';
 import { z } from 'zod';
 import type { Block, Form, FormField, FormValues, Message } from '../../core/messages.js';
-import { plain } from '../../core/text.js';
+import { plain, plainText } from '../../core/text.js';
 import {
   ADAPTIVE_CARD_CONTENT_TYPE,
   ADAPTIVE_CARD_SCHEMA,
@@ -220,7 +220,7 @@ function card(body: CardElement[], fallback: string): AdaptiveCard {
     $schema: ADAPTIVE_CARD_SCHEMA,
     version: ADAPTIVE_CARD_VERSION,
     body,
-    fallbackText: plain(fallback),
+    fallbackText: plainText(fallback),
   };
 }
 

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { Outcome } from '../../core/messages.js';
 import type { Actor, Tandem } from '../../core/tandem.js';
-import { plain } from '../../core/text.js';
+import { plain, plainText } from '../../core/text.js';
 import type { PlatformProfile } from '../../core/types.js';
 import type { ConversationReferenceStore } from './messenger.js';
 import { readFormValues, renderCard, renderFormCard, submitDataSchema } from './render.js';
@@ -148,7 +148,7 @@ async function deliver(ctx: TurnContext, outcome: Outcome, logger: Logger): Prom
   switch (outcome.kind) {
     case 'message': {
       const card = renderCard(outcome.message);
-      const summary = plain(outcome.message.text);
+      const summary = plainText(outcome.message.text);
       if (outcome.replaceSource) await replaceOrSend(ctx, card, summary, logger);
       else await send(ctx, card, summary);
       return;
@@ -160,7 +160,7 @@ async function deliver(ctx: TurnContext, outcome: Outcome, logger: Logger): Prom
       await replaceOrSend(ctx, renderFormCard(outcome.form, outcome.errors), plain(outcome.form.title), logger);
       return;
     case 'form_done':
-      await replaceOrSend(ctx, renderCard(outcome.message), plain(outcome.message.text), logger);
+      await replaceOrSend(ctx, renderCard(outcome.message), plainText(outcome.message.text), logger);
       return;
   }
 }

@@ -6,7 +6,7 @@ export const en = {
     'Tandem pairs people who master digital tools (*mentors*) with colleagues who want to learn them (*mentees*). The exchange goes both ways: mentees share business sense and career advice in return.',
   'help.commands.title': '*Commands*',
   'help.commands':
-    '• `{prefix}join mentor` — volunteer to coach a colleague\n• `{prefix}join mentee` — ask for a mentor\n• `{prefix}me` — your enrollment, status and pair\n• `{prefix}profile` — edit your answers\n• `{prefix}pause until 2026-12-15` — take a break until a date\n• `{prefix}resume` — come back before that date\n• `{prefix}leave` — withdraw from the program\n• `{prefix}help` — this message',
+    '• `{prefix}join mentor` — volunteer to coach a colleague\n• `{prefix}join mentee` — ask for a mentor\n• `{prefix}me` — your enrollment, status and pair\n• `{prefix}profile` — edit your answers\n• `{prefix}pause until {pauseExample}` — take a break until a date\n• `{prefix}resume` — come back before that date\n• `{prefix}leave` — withdraw from the program\n• `{prefix}help` — this message',
   'help.admin.title': '*Admin commands*',
   'help.admin':
     '• `{prefix}admin pending` — mentors waiting for approval\n• `{prefix}admin approve @person` — approve a mentor\n• `{prefix}admin decline @person` — decline a mentor',
@@ -14,12 +14,12 @@ export const en = {
   'button.join_mentor': 'Become a mentor',
   'button.join_mentee': 'Find a mentor',
 
-  'error.empty': 'You sent an empty command. Here is what Tandem understands:',
+  'error.empty': 'Hi! Here is what I can do:',
   'error.unknown_command': 'Sorry, I don’t know the command “{command}”. Here is what Tandem understands:',
   'error.too_long': 'That command is too long ({length} characters). Commands are short — here they are:',
   'error.control_characters': 'That command contains characters I can’t read. Here is what Tandem understands:',
   'error.join_role': 'Please say which role you want: `{prefix}join mentor` or `{prefix}join mentee`.',
-  'error.pause_date': 'Please give the date you’ll be back, like `{prefix}pause until 2026-12-15`.',
+  'error.pause_date': 'Please give the date you’ll be back, like `{prefix}pause until {pauseExample}`.',
   'error.admin_usage': 'Admin commands: `{prefix}admin pending`, `{prefix}admin approve @person`, `{prefix}admin decline @person`.',
   'error.admin_target': 'Please mention the mentor, like `{prefix}admin {verb} @person` (or give their email).',
   'error.internal': 'Something went wrong on our side and nothing was changed. Please try again in a moment.',
@@ -91,9 +91,11 @@ export const en = {
   'admin.pending.list_title': 'Mentors waiting for approval ({count})',
   'admin.approve': 'Approve',
   'admin.decline': 'Decline',
-  'admin.approved': '✅ You approved *{name}* as a mentor. They have been told.',
-  'admin.declined': 'You declined *{name}*’s mentor application. They have been told, kindly.',
-  'admin.already_decided': '*{name}*’s application was already {status} — nothing changed.',
+  'admin.approved': '✅ You approved *{name}* as a mentor. We’re letting them know.',
+  'admin.declined': 'You declined *{name}*’s mentor application. We’ll let them know, kindly.',
+  'admin.already_approved': '*{name}*’s mentor application has already been approved — nothing changed.',
+  'admin.already_declined': '*{name}*’s mentor application has already been declined — nothing changed.',
+  'admin.already_withdrawn': '*{name}* has withdrawn their application — nothing left to decide.',
   'admin.no_application': '{target} has no mentor application in {program}.',
   'admin.unknown_person': 'I don’t know {target} yet: they need to have used Tandem once.',
 
@@ -115,7 +117,7 @@ export const en = {
   'field.role': 'Role',
 
   'me.title': 'Your Tandem',
-  'me.none': 'You haven’t joined {program} yet. Would you like to coach a colleague, or to be coached?',
+  'me.none': 'You’re not taking part in {program} at the moment. Would you like to coach a colleague, or to be coached?',
   'me.enrollment': '*{role}* in {program}',
   'me.no_pair': 'Not paired yet — you’ll be introduced at the next pairing round.',
   'me.no_session': 'Nothing scheduled yet',
@@ -135,7 +137,7 @@ export const en = {
   'leave.confirm': 'Do you really want to leave {program}? You will no longer be paired, and your current partner will be told.',
   'leave.confirm_button': 'Yes, leave',
   'leave.keep_button': 'No, stay',
-  'leave.done': 'You have left {program}. Thank you for taking part — you can come back anytime with `{prefix}join`.',
+  'leave.done': 'You have left {program}. Thank you for taking part — you can come back anytime with `{prefix}join mentor` or `{prefix}join mentee`.',
   'leave.kept': 'Great, you stay in {program}.',
   'leave.nothing': 'You are not enrolled in {program}, so there is nothing to leave.',
 

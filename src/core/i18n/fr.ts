@@ -8,7 +8,7 @@ export const fr: Record<MessageKey, string> = {
     'Tandem associe des personnes à l’aise avec les outils numériques (*mentors*) à des collègues qui veulent les découvrir (*mentorés*). L’échange va dans les deux sens : les mentorés partagent en retour leur expérience du métier et leurs conseils de carrière.',
   'help.commands.title': '*Commandes*',
   'help.commands':
-    '• `{prefix}rejoindre mentor` — proposer d’accompagner un collègue\n• `{prefix}rejoindre mentoré` — demander un mentor\n• `{prefix}moi` — votre inscription, votre statut et votre binôme\n• `{prefix}profil` — modifier vos réponses\n• `{prefix}pause jusqu’au 15/12/2026` — faire une pause jusqu’à une date\n• `{prefix}reprendre` — revenir avant cette date\n• `{prefix}quitter` — quitter le programme\n• `{prefix}aide` — ce message',
+    '• `{prefix}rejoindre mentor` — proposer d’accompagner un collègue\n• `{prefix}rejoindre mentoré` — demander un mentor\n• `{prefix}moi` — votre inscription, votre statut et votre binôme\n• `{prefix}profil` — modifier vos réponses\n• `{prefix}pause jusqu’au {pauseExample}` — faire une pause jusqu’à une date\n• `{prefix}reprendre` — revenir avant cette date\n• `{prefix}quitter` — quitter le programme\n• `{prefix}aide` — ce message',
   'help.admin.title': '*Commandes d’administration*',
   'help.admin':
     '• `{prefix}admin en-attente` — mentors en attente de validation\n• `{prefix}admin approuver @personne` — valider un mentor\n• `{prefix}admin refuser @personne` — refuser un mentor',
@@ -16,12 +16,12 @@ export const fr: Record<MessageKey, string> = {
   'button.join_mentor': 'Devenir mentor',
   'button.join_mentee': 'Trouver un mentor',
 
-  'error.empty': 'Votre commande est vide. Voici ce que Tandem comprend :',
+  'error.empty': 'Bonjour ! Voici ce que je sais faire :',
   'error.unknown_command': 'Désolé, je ne connais pas la commande « {command} ». Voici ce que Tandem comprend :',
   'error.too_long': 'Cette commande est trop longue ({length} caractères). Les commandes sont courtes — les voici :',
   'error.control_characters': 'Cette commande contient des caractères que je ne sais pas lire. Voici ce que Tandem comprend :',
   'error.join_role': 'Précisez le rôle souhaité : `{prefix}rejoindre mentor` ou `{prefix}rejoindre mentoré`.',
-  'error.pause_date': 'Indiquez la date de votre retour, par exemple `{prefix}pause jusqu’au 15/12/2026`.',
+  'error.pause_date': 'Indiquez la date de votre retour, par exemple `{prefix}pause jusqu’au {pauseExample}`.',
   'error.admin_usage': 'Commandes d’administration : `{prefix}admin en-attente`, `{prefix}admin approuver @personne`, `{prefix}admin refuser @personne`.',
   'error.admin_target': 'Mentionnez le mentor, par exemple `{prefix}admin {verb} @personne` (ou donnez son e-mail).',
   'error.internal': 'Un problème est survenu de notre côté et rien n’a été modifié. Merci de réessayer dans un instant.',
@@ -83,7 +83,7 @@ export const fr: Record<MessageKey, string> = {
   'join.received.pending':
     '*Merci, {name} !* Votre candidature de mentor est bien reçue. L’équipe du programme examine chaque mentor ; vous recevrez un message ici dès sa décision.',
   'join.received.mentor': '*Bienvenue, {name} !* Vous êtes désormais mentor dans {program}. Vous serez présenté(e) à votre mentoré lors de la prochaine constitution des binômes.',
-  'join.received.mentee': '*Bienvenue, {name} !* Vous êtes inscrit(e) comme mentoré dans {program}. Vous serez présenté(e) à votre mentor lors de la prochaine constitution des binômes.',
+  'join.received.mentee': '*Bienvenue, {name} !* Vous êtes inscrit(e) comme mentoré(e) dans {program}. Vous serez présenté(e) à votre mentor lors de la prochaine constitution des binômes.',
   'join.updated': 'Votre profil est enregistré.',
   'join.declined_before': 'L’équipe du programme n’a pas retenu votre candidature de mentor pour {program}. Si vous pensez qu’il s’agit d’une erreur, contactez-la.',
 
@@ -93,9 +93,11 @@ export const fr: Record<MessageKey, string> = {
   'admin.pending.list_title': 'Mentors en attente de validation ({count})',
   'admin.approve': 'Valider',
   'admin.decline': 'Refuser',
-  'admin.approved': '✅ Vous avez validé *{name}* comme mentor. La personne a été prévenue.',
-  'admin.declined': 'Vous avez refusé la candidature de mentor de *{name}*. La personne a été prévenue, avec tact.',
-  'admin.already_decided': 'La candidature de *{name}* est déjà {status} — rien n’a changé.',
+  'admin.approved': '✅ Vous avez validé *{name}* comme mentor. Nous prévenons la personne.',
+  'admin.declined': 'Candidature de mentor refusée pour *{name}*. Nous allons prévenir la personne, avec tact.',
+  'admin.already_approved': 'La candidature de mentor de *{name}* a déjà été validée — rien n’a changé.',
+  'admin.already_declined': 'La candidature de mentor de *{name}* a déjà été refusée — rien n’a changé.',
+  'admin.already_withdrawn': '*{name}* a retiré sa candidature — il n’y a plus rien à décider.',
   'admin.no_application': '{target} n’a pas de candidature de mentor dans {program}.',
   'admin.unknown_person': 'Je ne connais pas encore {target} : cette personne doit avoir utilisé Tandem au moins une fois.',
 
@@ -117,7 +119,7 @@ export const fr: Record<MessageKey, string> = {
   'field.role': 'Rôle',
 
   'me.title': 'Votre Tandem',
-  'me.none': 'Vous n’avez pas encore rejoint {program}. Souhaitez-vous accompagner un collègue, ou être accompagné(e) ?',
+  'me.none': 'Vous ne participez pas à {program} en ce moment. Souhaitez-vous accompagner un collègue, ou être accompagné(e) ?',
   'me.enrollment': '*{role}* dans {program}',
   'me.no_pair': 'Pas encore de binôme — vous serez présenté(e) lors de la prochaine constitution des binômes.',
   'me.no_session': 'Rien de planifié pour l’instant',
@@ -137,7 +139,7 @@ export const fr: Record<MessageKey, string> = {
   'leave.confirm': 'Voulez-vous vraiment quitter {program} ? Vous ne serez plus associé(e) à un binôme, et votre binôme actuel sera prévenu.',
   'leave.confirm_button': 'Oui, quitter',
   'leave.keep_button': 'Non, rester',
-  'leave.done': 'Vous avez quitté {program}. Merci d’avoir participé — vous pouvez revenir à tout moment avec `{prefix}rejoindre`.',
+  'leave.done': 'Vous avez quitté {program}. Merci d’avoir participé — vous pouvez revenir à tout moment avec `{prefix}rejoindre mentor` ou `{prefix}rejoindre mentoré`.',
   'leave.kept': 'Parfait, vous restez dans {program}.',
   'leave.nothing': 'Vous n’êtes pas inscrit(e) à {program} : il n’y a rien à quitter.',
 

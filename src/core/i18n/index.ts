@@ -24,7 +24,7 @@ export function t(locale: Locale, key: MessageKey, params: Record<string, Param>
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;
-    if (typeof value === 'number') return String(value);
+    if (typeof value === 'number') return new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB').format(value);
     if (typeof value === 'string') return untrusted(value);
     return value.trusted;
   });
@@ -36,9 +36,10 @@ export interface Translator {
   (key: MessageKey, params?: Record<string, Param>): string;
 }
 
-export function translator(locale: Locale, prefix: string): Translator {
+/** `defaults` are parameters every message of this translator may use (e.g. a date example). */
+export function translator(locale: Locale, prefix: string, defaults: Record<string, Param> = {}): Translator {
   const fn = ((key: MessageKey, params: Record<string, Param> = {}) =>
-    t(locale, key, { prefix: trusted(prefix), ...params })) as Translator;
+    t(locale, key, { prefix: trusted(prefix), ...defaults, ...params })) as Translator;
   Object.defineProperty(fn, 'locale', { value: locale });
   return fn;
 }

@@ -5,6 +5,7 @@ import { translator } from '../i18n/index.js';
 import { message, type Message } from '../messages.js';
 import type { Notification } from '../ports.js';
 import type { Person } from '../types.js';
+import { awaitsDecision } from '../enrollment-rules.js';
 import { enrollmentFields } from './describe-enrollment.js';
 
 /** Null when the message no longer makes sense (the mentor was decided meanwhile, the enrollment is gone). */
@@ -15,7 +16,7 @@ export async function composeNotification(deps: CoreDeps, notification: Notifica
   switch (notification.kind) {
     case 'mentor.pending': {
       const enrollment = await store.getEnrollment(payload.enrollmentId ?? '');
-      if (!enrollment || enrollment.status !== 'pending') return null;
+      if (!enrollment || !awaitsDecision(enrollment)) return null;
       const [mentor, program, topics] = await Promise.all([
         store.getPerson(enrollment.personId),
         store.getProgram(enrollment.programId),
@@ -43,6 +44,9 @@ export async function composeNotification(deps: CoreDeps, notification: Notifica
       const enrollment = await store.getEnrollment(payload.enrollmentId ?? '');
       const program = enrollment ? await store.getProgram(enrollment.programId) : null;
       if (!enrollment || !program) return null;
+      // Only the decision that stands is announced.
+      const stands = payload.decision === 'approve' ? enrollment.approvedAt !== null : enrollment.status === 'declined';
+      if (!stands) return null;
       const key = payload.decision === 'approve' ? 'mentor.approved' : 'mentor.declined';
       return message([{ type: 'text', text: t(key, { name: recipient.name, program: program.name }) }]);
     }

@@ -2,8 +2,10 @@
 import type { RequestContext } from '../context.js';
 import type { Target } from '../grammar.js';
 import { message, type Outcome } from '../messages.js';
+import { awaitsDecision } from '../enrollment-rules.js';
+import type { MessageKey } from '../i18n/index.js';
 import { untrusted } from '../text.js';
-import { statusLabel } from './describe-enrollment.js';
+import type { Enrollment } from '../types.js';
 import { showExpired } from './show-expired.js';
 
 export type Decision = 'approve' | 'decline';
@@ -18,15 +20,18 @@ export async function decideMentor(
   if (!ctx.isAdmin) return text(ctx, t('error.forbidden'));
   const now = clock.now();
   const result = await ctx.store.transaction(async (tx) => {
-    const enrollment = await tx.getEnrollment(enrollmentId);
+    // The row lock makes two admins (or a double click) deciding at once decide once.
+    const enrollment = await tx.getEnrollment(enrollmentId, { forUpdate: true });
     if (!enrollment || enrollment.role !== 'mentor') return null;
     const mentor = await tx.getPerson(enrollment.personId);
     if (!mentor) return null;
-    if (enrollment.status !== 'pending') return { mentor, enrollment, changed: false };
-    const status = decision === 'approve' ? 'approved' : 'declined';
+    if (!awaitsDecision(enrollment)) return { mentor, enrollment, changed: false };
+    // A mentor who paused before the decision stays paused; approval takes effect when they resume.
+    const status = decision === 'decline' ? 'declined' : enrollment.status === 'paused' ? 'paused' : 'approved';
     const updated = await tx.updateEnrollment(enrollment.id, {
       status,
-      approvedAt: status === 'approved' ? now : null,
+      pausedUntil: status === 'paused' ? enrollment.pausedUntil : null,
+      approvedAt: decision === 'approve' ? now : null,
       decidedBy: person.id,
       decidedAt: now,
     });
@@ -51,10 +56,16 @@ export async function decideMentor(
   });
   if (!result) return showExpired(ctx);
   const name = result.mentor.name;
-  const reply = !result.changed
-    ? t('admin.already_decided', { name, status: { trusted: statusLabel(t, result.enrollment) } })
-    : t(decision === 'approve' ? 'admin.approved' : 'admin.declined', { name });
+  const reply = result.changed
+    ? t(decision === 'approve' ? 'admin.approved' : 'admin.declined', { name })
+    : t(alreadyKey(result.enrollment), { name });
   return { kind: 'message', message: message([{ type: 'text', text: reply }]), replaceSource: options.fromButton };
+}
+
+function alreadyKey(enrollment: Enrollment): MessageKey {
+  if (enrollment.status === 'withdrawn') return 'admin.already_withdrawn';
+  if (enrollment.status === 'declined') return 'admin.already_declined';
+  return 'admin.already_approved';
 }
 
 /** `admin approve|decline @person`: finds the person's mentor application in the open program. */

@@ -32,6 +32,7 @@ export async function confirmLeave(ctx: RequestContext): Promise<Outcome> {
   }
   const now = clock.now();
   await ctx.store.transaction(async (tx) => {
+    await tx.lockPerson(person.id);
     for (const enrollment of enrollments) {
       const pair = await tx.findCurrentPair(enrollment.id, now);
       await tx.updateEnrollment(enrollment.id, { status: 'withdrawn' });

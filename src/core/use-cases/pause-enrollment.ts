@@ -1,7 +1,7 @@
 // `pause until DATE` and `resume`: a break with a return date, in the person's own calendar.
 import type { RequestContext } from '../context.js';
 import type { CoreDeps } from '../context.js';
-import { addDays, formatDay, today } from '../format.js';
+import { addDays, exampleDay, formatDay, today } from '../format.js';
 import { parseDate } from '../grammar.js';
 import { message, type Form, type FormValues, type Outcome } from '../messages.js';
 import type { Enrollment } from '../types.js';
@@ -18,6 +18,7 @@ export async function pauseEnrollments(ctx: RequestContext, until: string): Prom
   const enrollments = (await activeEnrollments(ctx)).filter((e) => e.status === 'pending' || e.status === 'approved' || e.status === 'paused');
   if (enrollments.length === 0) return text(t('pause.nothing'));
   await ctx.store.transaction(async (tx) => {
+    await tx.lockPerson(person.id);
     for (const enrollment of enrollments) {
       await tx.updateEnrollment(enrollment.id, { status: 'paused', pausedUntil: until });
       await tx.audit({ actorId: person.id, programId: enrollment.programId, action: 'enrollment.paused', targetType: 'enrollment', targetId: enrollment.id, details: { until } });
@@ -117,12 +118,7 @@ function checkPauseDate(ctx: RequestContext, until: string, now: Date): string |
 }
 
 function exampleDate(ctx: RequestContext): string {
-  const day = addDays(today(ctx.clock.now(), ctx.person.timeZone), 14);
-  if (ctx.t.locale === 'fr') {
-    const [y, m, d] = day.split('-');
-    return `${d}/${m}/${y}`;
-  }
-  return day;
+  return exampleDay(ctx.clock.now(), ctx.person.timeZone, ctx.t.locale);
 }
 
 function text(value: string): Outcome {

@@ -25,6 +25,8 @@ export async function submitEnrollment(ctx: RequestContext, rawState: string, va
   const now = clock.now();
 
   const result = await store.transaction(async (tx) => {
+    // A double submission must not create two applications (nor two review cards for the admins).
+    await tx.lockPerson(person.id);
     const existing = await tx.findEnrollment(program.id, person.id, state.role);
     if (existing?.status === 'declined') return { declined: true as const };
     const isNew = !existing || existing.status === 'withdrawn';
