@@ -4,7 +4,7 @@ import type { Locale } from './types.js';
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri'] as const;
 const DAY_NAMES: Record<Locale, string[]> = {
   en: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'],
-  fr: ['Lundi', 'Mardi', 'Mercredi', 'Jeudi', 'Vendredi'],
+  fr: ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi'],
 };
 const HALVES: Record<Locale, Record<'am' | 'pm', string>> = {
   en: { am: 'morning', pm: 'afternoon' },

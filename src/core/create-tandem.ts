@@ -10,7 +10,7 @@ import { decideMentor, decideMentorByTarget } from './use-cases/decide-mentor.js
 import { ENROLLMENT_FORM_ID } from './use-cases/enrollment-form.js';
 import { startJoin, startProfileEdit } from './use-cases/join-program.js';
 import { askToLeave, confirmLeave, keepEnrollment } from './use-cases/leave-program.js';
-import { listPendingMentors } from './use-cases/list-pending-mentors.js';
+import { decideFromList, listPendingMentors } from './use-cases/list-pending-mentors.js';
 import { PAUSE_FORM_ID, pauseEnrollments, pauseForm, resumeEnrollments, submitPauseForm } from './use-cases/pause-enrollment.js';
 import { isConfiguredAdmin, resolvePerson } from './use-cases/resolve-person.js';
 import { showExpired } from './use-cases/show-expired.js';
@@ -137,6 +137,9 @@ async function runAction(ctx: RequestContext, action: string, value: string | un
       return value
         ? decideMentor(ctx, value, action === 'mentor.approve' ? 'approve' : 'decline', { fromButton: true })
         : showExpired(ctx);
+    case 'pending.approve':
+    case 'pending.decline':
+      return value ? decideFromList(ctx, value, action === 'pending.approve' ? 'approve' : 'decline') : showExpired(ctx);
     default:
       return showExpired(ctx);
   }

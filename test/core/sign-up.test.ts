@@ -161,7 +161,7 @@ describe('sign-up through the core', () => {
     expect(text(await core.handleCommand(boss, 'admin approve <@UOTHER>'))).toContain('a déjà été refusée');
     expect(text(await core.handleCommand(boss, 'admin approve <@UNOBODY>'))).toContain('Je ne connais pas encore');
     // A declined mentor cannot simply apply again.
-    expect(text(await core.handleCommand(other, 'join mentor'))).toContain('did not retain');
+    expect(text(await core.handleCommand(other, 'join mentor'))).toContain('hasn’t selected');
   });
 
   it('a mentee is active at once; me shows status and profile; profile edits keep the status', async () => {

@@ -199,7 +199,7 @@ describe('mentee sign-up with an Adaptive Card form', () => {
           department: 'Ce texte contient des caractères que nous ne pouvons pas enregistrer ; merci de le ressaisir.',
         },
         done: 'Bienvenue, Chloé Durand ! Vous êtes inscrit(e) comme mentoré(e) dans Tandem.',
-        me: ['Votre Tandem', 'Mentoré dans Tandem', 'Statut: actif', 'Assistants d’IA générative (essentiel)', 'Cybersécurité au quotidien (si possible)', 'Direction: Direction financière'],
+        me: ['Votre Tandem', 'Mentoré dans Tandem', 'Statut: active', 'Assistants d’IA générative (essentiel)', 'Cybersécurité au quotidien (si possible)', 'Direction: Direction financière'],
         meButtons: ['Modifier mon profil', 'Faire une pause', 'Quitter'],
       },
     },
@@ -305,7 +305,7 @@ describe('mentor approval', () => {
     expect(reviewText).toContain('Léa Martin volunteers as a mentor in Tandem.');
     expect(reviewText).toContain('Generative AI assistants (5/5)');
     expect(reviewText).toContain('Languages: French and English');
-    expect(reviewText).toContain('Mentees: 2');
+    expect(reviewText).toContain('Can take on: up to 2 mentees');
     expect(reviewText).not.toMatch(/Assistants d’IA|mentorat/);
     expect(buttons(review)).toEqual([
       { title: 'Approve', data: { tandem: 'action', action: 'mentor.approve', value: enrollment!.id }, style: 'positive' },
@@ -327,7 +327,7 @@ describe('mentor approval', () => {
     expect(cardText(news[0]!)).toBe(
       'Bonne nouvelle, Léa Martin ! Vous êtes validé(e) comme mentor dans Tandem. Vous serez présenté(e) à votre mentoré lors de la prochaine constitution des binômes. Merci de partager ce que vous savez.',
     );
-    expect(cardText(await lea.say('moi'))).toContain('Statut: actif');
+    expect(cardText(await lea.say('moi'))).toContain('Statut: active');
     const leaAfter = lea.received().length;
 
     // A second click on the same card (another Teams client, a double click): nothing changes, nobody is told twice.
@@ -361,10 +361,10 @@ describe('mentor approval', () => {
     const told = omar.received().slice(omarBefore);
     expect(told).toHaveLength(1);
     expect(cardText(told[0]!)).toBe(
-      'Hello Omar Haddad, thank you for volunteering as a mentor in Tandem. The program team did not retain your application this time. You can still join as a mentee with join mentee.',
+      'Hello Omar Haddad, thank you for volunteering as a mentor in Tandem. The program team hasn’t selected your application this time. You can still join as a mentee with join mentee.',
     );
     expect(cardText(await omar.say('me'))).toContain('You’re not taking part in Tandem at the moment.');
-    expect(cardText(await omar.say('join mentor'))).toContain('The program team did not retain your mentor application for Tandem.');
+    expect(cardText(await omar.say('join mentor'))).toContain('The program team hasn’t selected your mentor application for Tandem.');
 
     expect(cardText(await admin.say('admin decline nobody@example.com'))).toBe(
       'I don’t know nobody@example.com yet: they need to have used Tandem once.',
@@ -402,7 +402,7 @@ describe('pause, resume and leave', () => {
     const until = dayAfter(clock, 20);
     const paused = await sam.say(`pause until ${until}`);
     expect(cardText(paused)).toBe(
-      `You are paused until ${spelledDay(until, 'en')}: no pairing or reminders until then. You’ll be back automatically that day, or sooner with resume.`,
+      `Your participation is paused until ${spelledDay(until, 'en')}: no pairing or reminders until then. You’ll be back automatically that day, or sooner with resume.`,
     );
     expect((await enrollmentsOf(sam))[0]).toMatchObject({ status: 'paused', pausedUntil: until });
     const me = await sam.say('me');
@@ -452,7 +452,7 @@ describe('pause, resume and leave', () => {
     // Typographic apostrophe, as Teams' French autocorrect types it.
     const paused = await zoe.say(`pause jusqu’au ${frenchDate(until)}`);
     expect(cardText(paused)).toBe(
-      `Vous êtes en pause jusqu’au ${spelledDay(until, 'fr')} : ni binôme ni rappel d’ici là. Vous serez de retour automatiquement ce jour-là, ou plus tôt avec reprendre.`,
+      `Votre participation est en pause jusqu’au ${spelledDay(until, 'fr')} : ni binôme ni rappel d’ici là. Vous serez de retour automatiquement ce jour-là, ou plus tôt avec reprendre.`,
     );
     expect((await enrollmentsOf(zoe))[0]).toMatchObject({ status: 'paused', pausedUntil: until });
     const me = await zoe.say('moi');
@@ -461,7 +461,7 @@ describe('pause, resume and leave', () => {
 
     // The "Reprendre maintenant" button of the me card does the same as typing "reprendre".
     expect(cardText(await zoe.click(me, 'Reprendre maintenant'))).toBe('Bon retour ! Vous êtes de nouveau actif(ve) dans Tandem.');
-    expect(cardText(await zoe.say('moi'))).toContain('Statut: actif');
+    expect(cardText(await zoe.say('moi'))).toContain('Statut: active');
 
     const ask = await zoe.say('quitter');
     expect(cardText(ask)).toContain('Voulez-vous vraiment quitter Tandem ?');
@@ -493,7 +493,7 @@ describe('pause, resume and leave', () => {
     const until = dayAfter(clock, 30);
     const done = await ines.submit(past, { until: frenchDate(until) });
     expect(done.activityId).toBe(form.activityId);
-    expect(cardText(done)).toContain(`Vous êtes en pause jusqu’au ${spelledDay(until, 'fr')}`);
+    expect(cardText(done)).toContain(`Votre participation est en pause jusqu’au ${spelledDay(until, 'fr')}`);
     expect((await enrollmentsOf(ines))[0]).toMatchObject({ status: 'paused', pausedUntil: until });
   });
 });

@@ -83,7 +83,7 @@ export const en = {
   'join.received.mentor': '*Welcome aboard, {name}!* You are now a mentor in {program}. You’ll be introduced to your mentee at the next pairing round.',
   'join.received.mentee': '*Welcome, {name}!* You are signed up as a mentee in {program}. You’ll be introduced to your mentor at the next pairing round.',
   'join.updated': 'Your profile is saved.',
-  'join.declined_before': 'The program team did not retain your mentor application for {program}. If you think this is a mistake, please contact them.',
+  'join.declined_before': 'The program team hasn’t selected your mentor application for {program}. If you think this is a mistake, please contact them.',
 
   'admin.pending.title': 'New mentor to review',
   'admin.pending.text': '*{name}* volunteers as a mentor in {program}.',
@@ -98,17 +98,21 @@ export const en = {
   'admin.already_withdrawn': '*{name}* has withdrawn their application — nothing left to decide.',
   'admin.no_application': '{target} has no mentor application in {program}.',
   'admin.unknown_person': 'I don’t know {target} yet: they need to have used Tandem once.',
+  'admin.unknown_mention': 'I don’t know this person yet: they need to have used Tandem once.',
+  'admin.more_pending': '…and {count} more. Decide them here one by one, or with `{prefix}admin approve @person`.',
 
   'mentor.approved':
     '*Good news, {name}!* You are approved as a mentor in {program}. You’ll be introduced to your mentee at the next pairing round. Thank you for sharing what you know.',
   'mentor.declined':
-    'Hello {name}, thank you for volunteering as a mentor in {program}. The program team did not retain your application this time. You can still join as a mentee with `{prefix}join mentee`.',
+    'Hello {name}, thank you for volunteering as a mentor in {program}. The program team hasn’t selected your application this time. You can still join as a mentee with `{prefix}join mentee`.',
 
   'field.topics': 'Topics',
   'field.teach_back': 'In return',
   'field.languages': 'Languages',
   'field.availability': 'Availability',
-  'field.capacity': 'Mentees',
+  'field.capacity': 'Can take on',
+  'capacity.one': '1 mentee',
+  'capacity.many': 'up to {count} mentees',
   'field.department': 'Department',
   'field.bio': 'About',
   'field.status': 'Status',
@@ -130,7 +134,7 @@ export const en = {
   'role.mentee': 'Mentee',
   'status.pending': 'waiting for approval',
   'status.approved': 'active',
-  'status.declined': 'not retained',
+  'status.declined': 'not selected',
   'status.withdrawn': 'withdrawn',
   'status.paused': 'paused until {date}',
 
@@ -144,7 +148,7 @@ export const en = {
   'pause.form.title': 'Pause until…',
   'pause.form.date': 'Date you’ll be back',
   'pause.form.hint': 'Format: {example}',
-  'pause.done': 'You are paused until *{date}*: no pairing or reminders until then. You’ll be back automatically that day, or sooner with `{prefix}resume`.',
+  'pause.done': 'Your participation is paused until *{date}*: no pairing or reminders until then. You’ll be back automatically that day, or sooner with `{prefix}resume`.',
   'pause.invalid_date': '“{value}” is not a date I understand. Please write it like {example}.',
   'pause.past_date': 'That date is not in the future. Please choose a day after today.',
   'pause.too_far': 'Pauses last a year at most. Please choose a date before {date}, or `{prefix}leave` the program.',

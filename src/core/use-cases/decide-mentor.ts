@@ -73,24 +73,20 @@ export async function decideMentorByTarget(ctx: RequestContext, target: Target, 
   const { t, program, store } = ctx;
   if (!ctx.isAdmin) return text(ctx, t('error.forbidden'));
   if (!program) return text(ctx, t('error.no_program'));
-  const label = target.kind === 'email' ? target.email : `<@${target.userId}>`;
   const candidates =
     target.kind === 'email'
       ? await store.findPeopleByEmail(target.email)
       : [await store.findPerson({ platform: ctx.person.platform, tenantId: ctx.person.tenantId, userId: target.userId })].filter(
           (p) => p !== null,
         );
-  if (candidates.length === 0) return text(ctx, t('admin.unknown_person', { target: { trusted: displayTarget(label, ctx) } }));
+  if (candidates.length === 0) {
+    return text(ctx, target.kind === 'email' ? t('admin.unknown_person', { target: target.email }) : t('admin.unknown_mention'));
+  }
   for (const candidate of candidates) {
     const enrollment = await store.findEnrollment(program.id, candidate.id, 'mentor');
     if (enrollment) return decideMentor(ctx, enrollment.id, decision, { fromButton: false });
   }
   return text(ctx, t('admin.no_application', { target: { trusted: untrusted(candidates[0]!.name) }, program: program.name }));
-}
-
-function displayTarget(label: string, ctx: RequestContext): string {
-  // A Slack mention renders as the person's name in Slack; elsewhere show it as typed, escaped.
-  return ctx.person.platform === 'slack' && label.startsWith('<@') ? label : untrusted(label);
 }
 
 function text(_ctx: RequestContext, value: string): Outcome {

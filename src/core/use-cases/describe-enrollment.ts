@@ -34,7 +34,12 @@ export function enrollmentFields(t: Translator, enrollment: Enrollment, topics: 
       value: formatList(enrollment.teachBack.map((slug) => businessTopicName(slug, locale)), locale),
     });
   }
-  if (enrollment.role === 'mentor') fields.push({ label: t('field.capacity'), value: String(enrollment.capacity) });
+  if (enrollment.role === 'mentor') {
+    fields.push({
+      label: t('field.capacity'),
+      value: enrollment.capacity === 1 ? t('capacity.one') : t('capacity.many', { count: enrollment.capacity }),
+    });
+  }
   if (enrollment.department) fields.push({ label: t('field.department'), value: untrusted(enrollment.department) });
   if (enrollment.bio) fields.push({ label: t('field.bio'), value: untrusted(enrollment.bio) });
   return fields;

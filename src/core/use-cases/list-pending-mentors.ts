@@ -1,19 +1,25 @@
 // `admin pending`: the mentors waiting for a decision, each with approve / decline buttons.
 import type { RequestContext } from '../context.js';
-import { message, type Block, type Outcome } from '../messages.js';
 import { awaitsDecision } from '../enrollment-rules.js';
+import { message, type Block, type Outcome } from '../messages.js';
+import { decideMentor, type Decision } from './decide-mentor.js';
 import { enrollmentFields, statusLabel } from './describe-enrollment.js';
 
-const MAX_LISTED = 20;
+/** Four blocks a mentor: with the header, a confirmation and the "more" line, it stays under Slack's 50 blocks. */
+const MAX_LISTED = 11;
 
-export async function listPendingMentors(ctx: RequestContext): Promise<Outcome> {
+export async function listPendingMentors(ctx: RequestContext, lead?: string): Promise<Outcome> {
   const { t, program, store } = ctx;
   if (!ctx.isAdmin) return { kind: 'message', message: message([{ type: 'text', text: t('error.forbidden') }]) };
   if (!program) return { kind: 'message', message: message([{ type: 'text', text: t('error.no_program') }]) };
+  const leadBlocks: Block[] = lead ? [{ type: 'text', text: lead }] : [];
   const pending = (await store.listEnrollments(program.id, { role: 'mentor' })).filter(awaitsDecision);
-  if (pending.length === 0) return { kind: 'message', message: message([{ type: 'text', text: t('admin.pending.none') }]) };
+  if (pending.length === 0) {
+    return { kind: 'message', message: message([...leadBlocks, { type: 'text', text: t('admin.pending.none') }]) };
+  }
   const topics = await store.listTopics();
-  const blocks: Block[] = [{ type: 'header', text: t('admin.pending.list_title', { count: pending.length }) }];
+  const title = t('admin.pending.list_title', { count: pending.length });
+  const blocks: Block[] = [...leadBlocks, { type: 'header', text: title }];
   for (const enrollment of pending.slice(0, MAX_LISTED)) {
     const mentor = await store.getPerson(enrollment.personId);
     if (!mentor) continue;
@@ -30,11 +36,21 @@ export async function listPendingMentors(ctx: RequestContext): Promise<Outcome> 
       {
         type: 'actions',
         buttons: [
-          { action: 'mentor.approve', label: t('admin.approve'), value: enrollment.id, style: 'primary' },
-          { action: 'mentor.decline', label: t('admin.decline'), value: enrollment.id, style: 'danger' },
+          { action: 'pending.approve', label: t('admin.approve'), value: enrollment.id, style: 'primary' },
+          { action: 'pending.decline', label: t('admin.decline'), value: enrollment.id, style: 'danger' },
         ],
       },
     );
   }
-  return { kind: 'message', message: message(blocks, t('admin.pending.list_title', { count: pending.length })) };
+  if (pending.length > MAX_LISTED) blocks.push({ type: 'context', text: t('admin.more_pending', { count: pending.length - MAX_LISTED }) });
+  return { kind: 'message', message: message(blocks, title) };
+}
+
+/** A click in the list: decide, then show the refreshed list with the outcome on top. */
+export async function decideFromList(ctx: RequestContext, enrollmentId: string, decision: Decision): Promise<Outcome> {
+  const decided = await decideMentor(ctx, enrollmentId, decision, { fromButton: false });
+  if (!ctx.isAdmin || decided.kind !== 'message') return decided;
+  const lead = decided.message.blocks.find((b) => b.type === 'text');
+  const refreshed = await listPendingMentors(ctx, lead?.type === 'text' ? lead.text : undefined);
+  return { ...refreshed, ...(refreshed.kind === 'message' ? { replaceSource: true } : {}) };
 }
