@@ -1,5 +1,5 @@
 // What every use case receives: the dependencies, and who is asking in which program and language.
-import type { Clock, Store } from './ports.js';
+import type { Clock, Matcher, Store } from './ports.js';
 import type { Translator } from './i18n/index.js';
 import type { Locale, Person, Platform, Program } from './types.js';
 
@@ -21,6 +21,8 @@ export interface CoreSettings {
 
 export interface CoreDeps {
   store: Store;
+  /** Solves pairing rounds off the main thread; absent, the core solves in-thread (tests, small pools). */
+  matcher?: Matcher;
   clock: Clock;
   settings: CoreSettings;
   logger: Logger;

@@ -16,6 +16,8 @@ import { isConfiguredAdmin, resolvePerson } from './use-cases/resolve-person.js'
 import { showExpired } from './use-cases/show-expired.js';
 import { showHelp } from './use-cases/show-help.js';
 import { showMe } from './use-cases/show-me.js';
+import { cancelRound, confirmRound, previewRound, showAllPairs } from './use-cases/pairing-round.js';
+import { SESSION_FORM_ID, sessionForm, submitSessionForm } from './use-cases/schedule-session.js';
 import { submitEnrollment } from './use-cases/submit-enrollment.js';
 
 export function createTandem(deps: CoreDeps): Tandem {
@@ -52,7 +54,15 @@ export function createTandem(deps: CoreDeps): Tandem {
   }
 
   return {
-    handleCommand: (actor, text) => guarded(actor, (ctx) => runCommand(ctx, parseCommand(text))),
+    handleCommand: (actor, text) =>
+      guarded(actor, (ctx) => {
+        const command = parseCommand(text);
+        // Sign-up forms and statuses are personal: in a shared conversation only the help is answered there.
+        if (actor.conversation === 'shared' && !('error' in command && command.error === 'empty') && !('verb' in command && command.verb === 'help')) {
+          return Promise.resolve({ kind: 'message', message: message([{ type: 'text', text: ctx.t('error.private_only') }]) });
+        }
+        return runCommand(ctx, command);
+      }),
     handleAction: (actor, action, value) => guarded(actor, (ctx) => runAction(ctx, action, value)),
     submitForm: (actor, formId, state, values) => guarded(actor, (ctx) => runForm(ctx, formId, state, values)),
     async home(actor): Promise<Message> {
@@ -93,6 +103,8 @@ async function runCommand(ctx: RequestContext, command: Command | ParseError): P
       return listPendingMentors(ctx);
     case 'admin.decide':
       return decideMentorByTarget(ctx, command.target, command.decision);
+    case 'admin.pair':
+      return previewRound(ctx);
   }
 }
 
@@ -137,6 +149,16 @@ async function runAction(ctx: RequestContext, action: string, value: string | un
       return value
         ? decideMentor(ctx, value, action === 'mentor.approve' ? 'approve' : 'decline', { fromButton: true })
         : showExpired(ctx);
+    case 'round.confirm':
+      return value ? confirmRound(ctx, value) : showExpired(ctx);
+    case 'round.cancel':
+      return value ? cancelRound(ctx, value) : showExpired(ctx);
+    case 'round.all':
+      return value ? showAllPairs(ctx, value) : showExpired(ctx);
+    case 'session.form':
+      return value ? sessionForm(ctx, value) : showExpired(ctx);
+    case 'form.cancel':
+      return { kind: 'message', message: message([{ type: 'text', text: ctx.t('form.cancelled') }]), replaceSource: true };
     case 'pending.approve':
     case 'pending.decline':
       return value ? decideFromList(ctx, value, action === 'pending.approve' ? 'approve' : 'decline') : showExpired(ctx);
@@ -154,6 +176,13 @@ async function reopenForm(ctx: RequestContext, value: string | undefined): Promi
     return showExpired(ctx);
   }
   if (opened.id === PAUSE_FORM_ID) return pauseForm(ctx);
+  if (opened.id === SESSION_FORM_ID && typeof opened.state === 'string') {
+    try {
+      return sessionForm(ctx, String((JSON.parse(opened.state) as { pairId?: unknown }).pairId ?? ''));
+    } catch {
+      return showExpired(ctx);
+    }
+  }
   if (opened.id === ENROLLMENT_FORM_ID && typeof opened.state === 'string') {
     try {
       const state = JSON.parse(opened.state) as { role?: unknown };
@@ -171,6 +200,8 @@ async function runForm(ctx: RequestContext, formId: string, state: string, value
       return submitEnrollment(ctx, state, values);
     case PAUSE_FORM_ID:
       return submitPauseForm(ctx, values);
+    case SESSION_FORM_ID:
+      return submitSessionForm(ctx, state, values);
     default:
       return showExpired(ctx);
   }

@@ -23,6 +23,8 @@ describe('parseCommand', () => {
     ['reprendre', { verb: 'resume' }],
     ['admin pending', { verb: 'admin.pending' }],
     ['admin en-attente', { verb: 'admin.pending' }],
+    ['admin pair', { verb: 'admin.pair' }],
+    ['admin binômes', { verb: 'admin.pair' }],
     ['admin approve <@U123|ada>', { verb: 'admin.decide', decision: 'approve', target: { kind: 'user', userId: 'U123' } }],
     ['admin refuser <@29:abc-DEF>', { verb: 'admin.decide', decision: 'decline', target: { kind: 'user', userId: '29:abc-DEF' } }],
     ['admin valider Ada@Example.com', { verb: 'admin.decide', decision: 'approve', target: { kind: 'email', email: 'ada@example.com' } }],

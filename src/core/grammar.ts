@@ -14,6 +14,7 @@ export type Command =
   | { verb: 'pause'; until: string }
   | { verb: 'resume' }
   | { verb: 'admin.pending' }
+  | { verb: 'admin.pair' }
   | { verb: 'admin.decide'; decision: 'approve' | 'decline'; target: Target };
 
 export type ParseError =
@@ -114,6 +115,9 @@ function parseAdmin(words: string[]): Command | ParseError {
   const sub = words[0] ? fold(words[0]) : '';
   if (sub === 'pending' || sub === 'en-attente' || sub === 'attente') {
     return words.length === 1 ? { verb: 'admin.pending' } : { error: 'admin_usage' };
+  }
+  if (sub === 'pair' || sub === 'pairs' || sub === 'round' || sub === 'binomes' || sub === 'binome' || sub === 'appairer') {
+    return words.length === 1 ? { verb: 'admin.pair' } : { error: 'admin_usage' };
   }
   const decision = ADMIN_DECISIONS[sub];
   if (!decision) return { error: 'admin_usage' };

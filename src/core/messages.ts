@@ -9,6 +9,8 @@ export interface Button {
   /** Opaque value given back with the action. */
   value?: string;
   style?: 'primary' | 'danger';
+  /** Opens this https URL instead of calling back (e.g. a Teams chat with the partner). */
+  url?: string;
 }
 
 export type Block =
@@ -66,6 +68,8 @@ export interface Form {
   state: string;
   intro?: string;
   fields: FormField[];
+  /** Shown next to a required field left empty, for platforms that check before sending (Teams). */
+  requiredError?: string;
 }
 
 /** Values of a submitted form: one entry per field id; multi-selects give arrays; a ticked checkbox gives "true". */

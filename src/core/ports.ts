@@ -11,9 +11,74 @@ import type {
   PlatformProfile,
   Program,
   ProgramRole,
+  SessionPlan,
   Topic,
 } from './types.js';
+import type { TopicKit } from './catalogue/types.js';
 import type { Message } from './messages.js';
+import type { MatchInput, MatchResult, PairReason } from './matching/types.js';
+
+/** Solves a pairing round (in a worker thread in production, so the server keeps answering). */
+export interface Matcher {
+  solve(input: MatchInput): Promise<MatchResult>;
+}
+
+export interface PairingRound {
+  id: string;
+  programId: string;
+  status: 'preview' | 'confirmed' | 'cancelled' | 'superseded';
+  createdBy: string | null;
+  result: MatchResult;
+  createdAt: Date;
+  confirmedAt: Date | null;
+  confirmedBy: string | null;
+  reportedAt: Date | null;
+}
+
+export interface PairRecord {
+  id: string;
+  programId: string;
+  roundId: string | null;
+  mentorEnrollmentId: string;
+  menteeEnrollmentId: string;
+  mentorPersonId: string;
+  menteePersonId: string;
+  status: 'active' | 'closed' | 'ended';
+  score: number;
+  reasons: PairReason[];
+  plan: SessionPlan | null;
+  createdAt: Date;
+}
+
+export interface NewPair {
+  programId: string;
+  roundId: string;
+  mentorEnrollmentId: string;
+  menteeEnrollmentId: string;
+  score: number;
+  reasons: PairReason[];
+  plan: SessionPlan;
+}
+
+export interface SessionRecord {
+  id: string;
+  pairId: string;
+  topic: string | null;
+  startsAt: Date;
+  durationMinutes: number;
+  status: 'scheduled' | 'held' | 'missed' | 'cancelled';
+  calendarToken: string;
+}
+
+export interface DeliveryStats {
+  total: number;
+  sent: number;
+  failed: number;
+  pending: number;
+  cancelled: number;
+  /** The most frequent failure reasons, most frequent first. */
+  failures: { error: string; count: number }[];
+}
 
 export interface Clock {
   now(): Date;
@@ -37,9 +102,14 @@ export class DeliveryError extends Error {
   }
 }
 
-/** Sends a message to one person on their platform, outside of any request. */
+/** Sends messages on one platform, outside of any request. */
 export interface Messenger {
+  /** A direct message to one person. */
   send(to: Person, message: Message): Promise<{ messageId: string }>;
+  /** One message to a small group, the bot included (Slack: a group DM). Absent: not supported. */
+  sendToGroup?(people: Person[], message: Message): Promise<{ messageId: string }>;
+  /** Replaces a message sent earlier (its `messageId` as `send` returned it) for the person it went to. */
+  update(to: Person, messageId: string, message: Message): Promise<void>;
 }
 
 export interface NewPerson extends Identity {
@@ -79,6 +149,10 @@ export type NotificationStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'ca
 
 export interface NewNotification {
   recipientId: string;
+  /** Everyone the message goes to when it is one group message (Slack group DM); the recipient is one of them. */
+  audienceIds?: string[];
+  /** The pairing round an announcement belongs to. */
+  roundId?: string;
   kind: string;
   payload: Record<string, unknown>;
   dueAt: Date;
@@ -125,6 +199,32 @@ export interface Store {
   listRoleHolders(programId: string, role: ProgramRole): Promise<Person[]>;
 
   listTopics(): Promise<Topic[]>;
+  getTopicKit(slug: string): Promise<TopicKit | null>;
+
+  /** Everyone Tandem knows (their manager links complete the reporting chain). */
+  listPeople(): Promise<Person[]>;
+  listPairs(programId: string): Promise<PairRecord[]>;
+  getPair(id: string): Promise<PairRecord | null>;
+  /** Admin-declared pairs of people never to be paired, as [personIdA, personIdB]. */
+  listExclusions(programId: string): Promise<[string, string][]>;
+  /** Stores a preview; earlier previews of the program are superseded. */
+  saveRoundPreview(programId: string, createdBy: string, result: MatchResult): Promise<PairingRound>;
+  getRound(id: string): Promise<PairingRound | null>;
+  /** preview → confirmed, at most once; false when the round was not a preview any more. */
+  confirmRound(id: string, confirmedBy: string, at: Date): Promise<boolean>;
+  /** preview → cancelled; false when it was not a preview any more. */
+  cancelRound(id: string): Promise<boolean>;
+  markRoundReported(id: string, at: Date): Promise<void>;
+  /** Confirmed rounds whose final report has not been given yet. */
+  listUnreportedRounds(): Promise<PairingRound[]>;
+  insertPairs(pairs: NewPair[]): Promise<PairRecord[]>;
+  /** A scheduled session; the store gives it an unguessable calendar token. */
+  createSession(session: { pairId: string; topic: string | null; startsAt: Date; durationMinutes: number; createdBy: string }): Promise<SessionRecord>;
+  listSessions(pairId: string): Promise<SessionRecord[]>;
+  /** The notification sent under this dedupe key, with the platform's message id once sent. */
+  findNotificationByKey(dedupeKey: string): Promise<(Notification & { platformMessageId: string | null }) | null>;
+  /** How the announcements of a round are going. */
+  roundDeliveryStats(roundId: string, kinds: string[]): Promise<DeliveryStats>;
 
   findEnrollment(programId: string, personId: string, role: EnrollmentRole): Promise<Enrollment | null>;
   /** `forUpdate` locks the row until the transaction ends (decisions that must happen once). */

@@ -7,6 +7,11 @@ export interface Actor {
   identity: Identity;
   /** What the request itself says about the person (Teams: name, locale, local time zone). */
   hint?: Partial<PlatformProfile>;
+  /**
+   * Where the answer will be seen: 'shared' when everyone in a channel or group chat reads it (Teams).
+   * Slack answers slash commands privately (ephemeral), so it needs no flag.
+   */
+  conversation?: 'private' | 'shared';
   /** Fetches the full profile from the platform; called only when the cached one is missing or stale. */
   fetchProfile?: () => Promise<PlatformProfile | null>;
 }

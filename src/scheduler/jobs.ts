@@ -2,6 +2,7 @@
 import cron, { type RunCoordinator, type ScheduledTask } from 'node-cron';
 import type { CoreDeps } from '../core/context.js';
 import { resumeExpiredPauses } from '../core/use-cases/pause-enrollment.js';
+import { reportRoundProgress } from '../core/use-cases/report-round-progress.js';
 import type { Dispatcher } from './dispatcher.js';
 
 export interface Job {
@@ -16,6 +17,8 @@ export function jobRegistry(deps: CoreDeps, dispatcher: Dispatcher): Job[] {
   return [
     { name: 'outbox', schedule: '*/5 * * * * *', oncePerSlot: false, run: () => dispatcher.tick() },
     { name: 'resume-expired-pauses', schedule: '5 * * * *', oncePerSlot: true, run: () => resumeExpiredPauses(deps) },
+    // Idempotent (dedupe keys), so every replica may run it.
+    { name: 'round-progress', schedule: '*/10 * * * * *', oncePerSlot: false, run: () => reportRoundProgress(deps) },
   ];
 }
 

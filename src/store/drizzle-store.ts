@@ -1,7 +1,16 @@
 // The Store port implemented with Drizzle, on PGlite or Postgres alike.
-import { and, asc, desc, eq, gte, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { TopicKit } from '../core/catalogue/types.js';
+import type { MatchResult } from '../core/matching/types.js';
+import { randomBytes } from 'node:crypto';
 import type {
   AuditEntry,
+  SessionRecord,
+  DeliveryStats,
+  NewPair,
+  PairRecord,
+  PairingRound,
   CurrentPair,
   EnrollmentUpdate,
   NewEnrollment,
@@ -25,7 +34,9 @@ import type { Database, Db } from './database.js';
 import {
   auditLog,
   enrollments,
+  exclusions,
   notifications,
+  pairingRounds,
   organizations,
   pairs,
   people,
@@ -163,6 +174,162 @@ export class DrizzleStore implements Store {
     return rows;
   }
 
+  async getTopicKit(slug: string): Promise<TopicKit | null> {
+    const [row] = await this.db.select({ kit: topics.kit }).from(topics).where(eq(topics.slug, slug));
+    return row?.kit ?? null;
+  }
+
+  async listPeople(): Promise<Person[]> {
+    const rows = await this.db.select().from(people).orderBy(asc(people.id));
+    return rows.map(toPerson);
+  }
+
+  async listPairs(programId: string): Promise<PairRecord[]> {
+    return this.pairQuery(eq(pairs.programId, programId));
+  }
+
+  async getPair(id: string): Promise<PairRecord | null> {
+    if (!isUuid(id)) return null;
+    const [pair] = await this.pairQuery(eq(pairs.id, id));
+    return pair ?? null;
+  }
+
+  async listExclusions(programId: string): Promise<[string, string][]> {
+    const rows = await this.db.select().from(exclusions).where(eq(exclusions.programId, programId));
+    return rows.map((r) => [r.personA, r.personB]);
+  }
+
+  async saveRoundPreview(programId: string, createdBy: string, result: MatchResult): Promise<PairingRound> {
+    await this.db
+      .update(pairingRounds)
+      .set({ status: 'superseded' })
+      .where(and(eq(pairingRounds.programId, programId), eq(pairingRounds.status, 'preview')));
+    const [row] = await this.db.insert(pairingRounds).values({ programId, createdBy, result, status: 'preview' }).returning();
+    return toRound(row!);
+  }
+
+  async getRound(id: string): Promise<PairingRound | null> {
+    if (!isUuid(id)) return null;
+    const [row] = await this.db.select().from(pairingRounds).where(eq(pairingRounds.id, id));
+    return row ? toRound(row) : null;
+  }
+
+  async confirmRound(id: string, confirmedBy: string, at: Date): Promise<boolean> {
+    if (!isUuid(id)) return false;
+    const rows = await this.db
+      .update(pairingRounds)
+      .set({ status: 'confirmed', confirmedAt: at, confirmedBy })
+      .where(and(eq(pairingRounds.id, id), eq(pairingRounds.status, 'preview')))
+      .returning({ id: pairingRounds.id });
+    return rows.length === 1;
+  }
+
+  async cancelRound(id: string): Promise<boolean> {
+    if (!isUuid(id)) return false;
+    const rows = await this.db
+      .update(pairingRounds)
+      .set({ status: 'cancelled' })
+      .where(and(eq(pairingRounds.id, id), eq(pairingRounds.status, 'preview')))
+      .returning({ id: pairingRounds.id });
+    return rows.length === 1;
+  }
+
+  async markRoundReported(id: string, at: Date): Promise<void> {
+    await this.db.update(pairingRounds).set({ reportedAt: at }).where(eq(pairingRounds.id, id));
+  }
+
+  async listUnreportedRounds(): Promise<PairingRound[]> {
+    const rows = await this.db
+      .select()
+      .from(pairingRounds)
+      .where(and(eq(pairingRounds.status, 'confirmed'), isNull(pairingRounds.reportedAt)))
+      .orderBy(asc(pairingRounds.confirmedAt));
+    return rows.map(toRound);
+  }
+
+  async insertPairs(rows: NewPair[]): Promise<PairRecord[]> {
+    if (rows.length === 0) return [];
+    const ids: string[] = [];
+    // Chunks keep each statement well under the 65,535 bind parameters of the protocol.
+    for (let i = 0; i < rows.length; i += 1000) {
+      const inserted = await this.db
+        .insert(pairs)
+        .values(rows.slice(i, i + 1000).map((r) => ({ ...r, status: 'active' as const })))
+        .returning({ id: pairs.id });
+      ids.push(...inserted.map((r) => r.id));
+    }
+    const created: PairRecord[] = [];
+    for (let i = 0; i < ids.length; i += 1000) {
+      created.push(...(await this.pairQuery(inArray(pairs.id, ids.slice(i, i + 1000)))));
+    }
+    return created;
+  }
+
+  async createSession(session: { pairId: string; topic: string | null; startsAt: Date; durationMinutes: number; createdBy: string }): Promise<SessionRecord> {
+    const [row] = await this.db
+      .insert(sessions)
+      .values({ ...session, calendarToken: randomBytes(24).toString('base64url') })
+      .returning();
+    return toSession(row!);
+  }
+
+  async listSessions(pairId: string): Promise<SessionRecord[]> {
+    const rows = await this.db.select().from(sessions).where(eq(sessions.pairId, pairId)).orderBy(asc(sessions.startsAt));
+    return rows.map(toSession);
+  }
+
+  async findNotificationByKey(dedupeKey: string): Promise<(Notification & { platformMessageId: string | null }) | null> {
+    const [row] = await this.db.select().from(notifications).where(eq(notifications.dedupeKey, dedupeKey));
+    return row ? { ...toNotification(row), platformMessageId: row.platformMessageId } : null;
+  }
+
+  async roundDeliveryStats(roundId: string, kinds: string[]): Promise<DeliveryStats> {
+    const rows = await this.db
+      .select({ status: notifications.status, error: notifications.lastError, count: sql<number>`count(*)::int` })
+      .from(notifications)
+      .where(and(eq(notifications.roundId, roundId), inArray(notifications.kind, kinds)))
+      .groupBy(notifications.status, notifications.lastError);
+    const stats: DeliveryStats = { total: 0, sent: 0, failed: 0, pending: 0, cancelled: 0, failures: [] };
+    for (const row of rows) {
+      const count = Number(row.count);
+      stats.total += count;
+      if (row.status === 'sent') stats.sent += count;
+      else if (row.status === 'failed') {
+        stats.failed += count;
+        stats.failures.push({ error: row.error ?? 'unknown', count });
+      } else if (row.status === 'cancelled') stats.cancelled += count;
+      else stats.pending += count;
+    }
+    stats.failures.sort((a, b) => b.count - a.count || a.error.localeCompare(b.error));
+    return stats;
+  }
+
+  private async pairQuery(where: SQL | undefined): Promise<PairRecord[]> {
+    const mentor = alias(enrollments, 'mentor_enrollment');
+    const mentee = alias(enrollments, 'mentee_enrollment');
+    const rows = await this.db
+      .select({ pair: pairs, mentorPersonId: mentor.personId, menteePersonId: mentee.personId })
+      .from(pairs)
+      .innerJoin(mentor, eq(mentor.id, pairs.mentorEnrollmentId))
+      .innerJoin(mentee, eq(mentee.id, pairs.menteeEnrollmentId))
+      .where(where)
+      .orderBy(asc(pairs.createdAt), asc(pairs.id));
+    return rows.map(({ pair, mentorPersonId, menteePersonId }) => ({
+      id: pair.id,
+      programId: pair.programId,
+      roundId: pair.roundId,
+      mentorEnrollmentId: pair.mentorEnrollmentId,
+      menteeEnrollmentId: pair.menteeEnrollmentId,
+      mentorPersonId,
+      menteePersonId,
+      status: pair.status,
+      score: pair.score,
+      reasons: pair.reasons,
+      plan: pair.plan,
+      createdAt: pair.createdAt,
+    }));
+  }
+
   async findEnrollment(programId: string, personId: string, role: EnrollmentRole): Promise<Enrollment | null> {
     const [row] = await this.db
       .select()
@@ -292,17 +459,19 @@ export class DrizzleStore implements Store {
          SET status = 'sending', lease_owner = ${owner}, lease_until = ${leaseUntil.toISOString()}, attempts = attempts + 1
        WHERE id IN (
          SELECT id FROM ${notifications}
-          WHERE (status = 'pending' AND due_at <= ${now.toISOString()})
-             OR (status = 'sending' AND lease_until < ${now.toISOString()})
+          WHERE status IN ('pending', 'sending') AND due_at <= ${now.toISOString()}
+            AND (status = 'pending' OR lease_until < ${now.toISOString()})
           ORDER BY due_at
           LIMIT ${limit}
           FOR UPDATE SKIP LOCKED)
-      RETURNING id, recipient_id, kind, payload, due_at, status, attempts, last_error, dedupe_key`);
+      RETURNING id, recipient_id, kind, payload, audience_ids, round_id, due_at, status, attempts, last_error, dedupe_key`);
     return this.database.rows<Record<string, unknown>>(result).map((r) => ({
       id: String(r.id),
       recipientId: String(r.recipient_id),
       kind: String(r.kind),
       payload: (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload) as Record<string, unknown>,
+      audienceIds: r.audience_ids ? ((typeof r.audience_ids === 'string' ? JSON.parse(r.audience_ids) : r.audience_ids) as string[]) : undefined,
+      roundId: (r.round_id as string | null) ?? undefined,
       dueAt: new Date(r.due_at as string),
       status: r.status as Notification['status'],
       attempts: Number(r.attempts),
@@ -443,6 +612,8 @@ function toNotification(row: NotificationRow): Notification {
     recipientId: row.recipientId,
     kind: row.kind,
     payload: row.payload,
+    audienceIds: row.audienceIds ?? undefined,
+    roundId: row.roundId ?? undefined,
     dueAt: row.dueAt,
     dedupeKey: row.dedupeKey,
     status: row.status,
@@ -453,4 +624,30 @@ function toNotification(row: NotificationRow): Notification {
 
 function isUuid(value: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}
+
+function toRound(row: typeof pairingRounds.$inferSelect): PairingRound {
+  return {
+    id: row.id,
+    programId: row.programId,
+    status: row.status,
+    createdBy: row.createdBy,
+    result: row.result,
+    createdAt: row.createdAt,
+    confirmedAt: row.confirmedAt,
+    confirmedBy: row.confirmedBy,
+    reportedAt: row.reportedAt,
+  };
+}
+
+function toSession(row: typeof sessions.$inferSelect): SessionRecord {
+  return {
+    id: row.id,
+    pairId: row.pairId,
+    topic: row.topic,
+    startsAt: row.startsAt,
+    durationMinutes: row.durationMinutes,
+    status: row.status,
+    calendarToken: row.calendarToken,
+  };
 }

@@ -18,6 +18,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { Locale, ProgramSettings, SessionPlan, TopicChoice } from '../core/types.js';
 import type { TopicKit } from '../core/catalogue/types.js';
+import type { MatchResult, PairReason } from '../core/matching/types.js';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -173,9 +174,12 @@ export const pairingRounds = pgTable('pairing_rounds', {
     .references(() => programs.id, { onDelete: 'cascade' }),
   status: text('status', { enum: ['preview', 'confirmed', 'cancelled', 'superseded'] }).notNull(),
   createdBy: uuid('created_by').references(() => people.id, { onDelete: 'set null' }),
-  result: jsonb('result').$type<Record<string, unknown>>().notNull(),
+  result: jsonb('result').$type<MatchResult>().notNull(),
   createdAt: createdAt(),
   confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+  confirmedBy: uuid('confirmed_by').references(() => people.id, { onDelete: 'set null' }),
+  /** When the admin got the final delivery report of the round's announcements. */
+  reportedAt: timestamp('reported_at', { withTimezone: true }),
 });
 
 export const pairs = pgTable(
@@ -194,7 +198,7 @@ export const pairs = pgTable(
       .references(() => enrollments.id, { onDelete: 'cascade' }),
     status: text('status', { enum: ['active', 'closed', 'ended'] }).notNull().default('active'),
     score: real('score').notNull().default(0),
-    reasons: jsonb('reasons').$type<string[]>().notNull().default([]),
+    reasons: jsonb('reasons').$type<PairReason[]>().notNull().default([]),
     plan: jsonb('plan').$type<SessionPlan>(),
     createdAt: createdAt(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
@@ -258,6 +262,10 @@ export const notifications = pgTable(
       .references(() => people.id, { onDelete: 'cascade' }),
     kind: text('kind').notNull(),
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    /** A group message (Slack group DM): everyone it goes to, the recipient included. */
+    audienceIds: jsonb('audience_ids').$type<string[]>(),
+    /** The pairing round an announcement belongs to, for its progress report. */
+    roundId: uuid('round_id').references(() => pairingRounds.id, { onDelete: 'set null' }),
     dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
     status: text('status', { enum: ['pending', 'sending', 'sent', 'failed', 'cancelled'] })
       .notNull()
@@ -272,8 +280,10 @@ export const notifications = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    index('notifications_due').on(t.dueAt).where(sql`${t.status} = 'pending'`),
+    // Claims read due rows in due order: pending ones, and 'sending' ones whose sender's lease ran out.
+    index('notifications_claimable').on(t.dueAt).where(sql`${t.status} in ('pending', 'sending')`),
     index('notifications_lease').on(t.leaseUntil).where(sql`${t.status} = 'sending'`),
+    index('notifications_round').on(t.roundId, t.status),
   ],
 );
 

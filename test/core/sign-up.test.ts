@@ -225,6 +225,17 @@ describe('sign-up through the core', () => {
     expect(text(await core.handleAction(mentee, 'form.open', 'garbage'))).toContain('expired');
   });
 
+  it('keeps personal answers out of shared conversations (a Teams channel or group chat)', async () => {
+    const inChannel = { ...mentee, conversation: 'shared' as const };
+    expect(text(await core.handleCommand(inChannel, 'join mentee'))).toContain('open a private chat with Tandem');
+    expect(text(await core.handleCommand(inChannel, 'me'))).toContain('open a private chat with Tandem');
+    expect(text(await core.handleCommand(inChannel, 'help'))).toContain('Tandem — reverse mentoring');
+  });
+
+  it('closes a cancelled form with a short note', async () => {
+    expect(await core.handleAction(mentee, 'form.cancel')).toMatchObject({ kind: 'message', replaceSource: true });
+  });
+
   it('stale or forged buttons and form states get a polite answer, not a crash', async () => {
     expect(text(await core.handleAction(mentee, 'mentor.approve', 'not-a-uuid'))).toMatch(/admins|expired/);
     expect(text(await core.handleAction(mentee, 'does.not.exist'))).toContain('expired');

@@ -26,6 +26,25 @@ export interface FakeSlackOptions {
   botId?: string;
   /** users.info / users.lookupByEmail answer from this map; unknown ids get user_not_found. */
   users?: Record<string, FakeSlackUser>;
+  /** Slack's rate limits, enforced with HTTP 429 and Retry-After (whole seconds, as Slack sends it). */
+  limits?: FakeSlackLimits;
+}
+
+/** A sustained rate with a burst allowance (a token bucket). */
+export interface FakeRate {
+  perSecond: number;
+  burst?: number;
+}
+
+export interface FakeSlackLimits {
+  /** chat.postMessage into one channel (Slack: about 1 per second, short bursts tolerated). */
+  perChannel?: FakeRate;
+  /** chat.postMessage across the workspace (Slack: a few hundred per minute). */
+  workspace?: FakeRate;
+  /** conversations.open (Tier 3: 50+ per minute). */
+  open?: FakeRate;
+  /** The fake's clock in ms; a simulation passes a scaled one. Default Date.now. */
+  now?: () => number;
 }
 
 export interface RecordedCall {
@@ -36,6 +55,12 @@ export interface RecordedCall {
   at: number;
   /** The response_url id, for 'respond' calls. */
   responseId?: string;
+  /** Refused with a 429 by the fake's rate limits. */
+  limited?: boolean;
+  /** Failed as `failNext` asked. */
+  failed?: boolean;
+  /** The fake's clock (`limits.now`) when the request arrived, when it has limits. */
+  clockAt?: number;
 }
 
 /** An `ok: false` error code, or an HTTP status (429 with Retry-After seconds). */
@@ -72,6 +97,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const failures = new Map<string, FakeFailure[]>();
   const waiters = new Set<{ method: string; predicate: (call: RecordedCall) => boolean; resolve: (call: RecordedCall) => void }>();
   const dmChannels = new Map<string, string>();
+  const limiter = rateLimiter(options.limits);
   let latencyMs = 0;
   let sequence = 0;
   let responseUrlSequence = 0;
@@ -183,9 +209,18 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     if (req.method !== 'POST' || !pathname.startsWith('/api/')) return send(res, 404, 'not found', 'text/plain');
 
     const method = pathname.slice('/api/'.length);
-    record({ method, body, at: Date.now() });
+    const call: RecordedCall = { method, body, at: Date.now(), ...(options.limits ? { clockAt: limiter.now() } : {}) };
+    record(call);
     const failure = takeFailure(method);
-    if (failure !== undefined) return sendFailure(res, failure);
+    if (failure !== undefined) {
+      call.failed = true;
+      return sendFailure(res, failure);
+    }
+    const retryAfter = limiter.check(method, body);
+    if (retryAfter !== undefined) {
+      call.limited = true;
+      return sendFailure(res, { status: 429, retryAfter });
+    }
 
     const token = bearer(req.headers.authorization) ?? (typeof body.token === 'string' ? body.token : undefined);
     if (!token) return sendJson(res, { ok: false, error: 'not_authed' });
@@ -247,6 +282,50 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+}
+
+/** Token buckets per limit; answers the Retry-After seconds of a call over a limit, or undefined. */
+function rateLimiter(limits: FakeSlackLimits | undefined) {
+  const now = limits?.now ?? Date.now;
+  const full = new Map<string, number>();
+  /** GCRA: `full` is when the bucket would hold its whole burst again. */
+  const take = (key: string, rate: FakeRate): number | undefined => {
+    const interval = 1000 / rate.perSecond;
+    const tolerance = (Math.max(1, rate.burst ?? 1) - 1) * interval;
+    const at = now();
+    const tat = Math.max(full.get(key) ?? at, at);
+    if (tat - tolerance > at) return tat - tolerance - at;
+    full.set(key, tat + interval);
+    return undefined;
+  };
+  const seconds = (waitMs: number) => Math.max(1, Math.ceil(waitMs / 1000));
+  return {
+    now,
+    check(method: string, body: Record<string, unknown>): number | undefined {
+      if (!limits) return undefined;
+      if (method === 'conversations.open' && limits.open) {
+        const wait = take('open', limits.open);
+        return wait === undefined ? undefined : seconds(wait);
+      }
+      if (method !== 'chat.postMessage') return undefined;
+      // Both limits must allow the message; a refused one uses up neither.
+      const channel = `channel:${String(body.channel ?? '')}`;
+      const saved = [full.get(channel), full.get('workspace')] as const;
+      const waits = [
+        limits.perChannel ? take(channel, limits.perChannel) : undefined,
+        limits.workspace ? take('workspace', limits.workspace) : undefined,
+      ].filter((wait): wait is number => wait !== undefined);
+      if (waits.length === 0) return undefined;
+      restore(full, channel, saved[0]);
+      restore(full, 'workspace', saved[1]);
+      return seconds(Math.max(...waits));
+    },
+  };
+}
+
+function restore(map: Map<string, number>, key: string, value: number | undefined): void {
+  if (value === undefined) map.delete(key);
+  else map.set(key, value);
 }
 
 function sendFailure(res: ServerResponse, failure: FakeFailure): void {

@@ -207,10 +207,16 @@ export function inputs(content: CardJson): CardJson[] {
   return (content.body as CardJson[]).filter((element) => String(element.type).startsWith('Input.'));
 }
 
-/** Field errors shown on a redrawn form: input id → the message in red below it. */
+/** Field errors shown on a redrawn form: input id → the message in red below it (not the generic
+ *  message every required input carries for Teams' own check). */
 export function fieldErrors(activity: RecordedActivity): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const input of inputs(cardOf(activity))) if (input.errorMessage) out[input.id] = input.errorMessage;
+  const body = cardOf(activity).body as CardJson[];
+  body.forEach((element, index) => {
+    if (!String(element.type).startsWith('Input.') || !element.errorMessage) return;
+    const next = body[index + 1];
+    if (next?.type === 'TextBlock' && next.color === 'Attention') out[element.id] = element.errorMessage;
+  });
   return out;
 }
 

@@ -590,7 +590,8 @@ describe('unexpected input', () => {
     const form = await user.say('rejoindre mentoré');
     const cancel = cardOf(form).actions.find((a: { title: string }) => a.title === 'Annuler');
     expect(cancel?.data).toEqual({ tandem: 'form.cancel', formId: 'enrollment' });
-    expect(await user.clickAll(form, cancel.data)).toEqual([]);
+    const closed = await user.clickAll(form, cancel.data);
+    expect(closed.map((c) => cardText(c))).toEqual(['Annulé — rien n’a été modifié.']);
     expect(await enrollmentsOf(user)).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { parseCommand } from '../../src/core/grammar.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -32,8 +33,11 @@ interface SlackManifest {
   };
 }
 
-/** Every bot scope Tandem may ask for; adding one to a manifest means adding it here on purpose. */
-const ALLOWED_BOT_SCOPES = ['commands', 'chat:write', 'im:write', 'mpim:write', 'users:read', 'users:read.email', 'files:write'];
+/**
+ * Every bot scope Tandem may ask for; adding one to a manifest means adding it here on purpose.
+ * files:write (CSV export) comes with that feature.
+ */
+const ALLOWED_BOT_SCOPES = ['commands', 'chat:write', 'im:write', 'mpim:write', 'users:read', 'users:read.email'];
 const REQUIRED_BOT_SCOPES = ['commands', 'chat:write', 'im:write', 'users:read'];
 /** The one endpoint of the runtime contract that receives commands, interactivity and events. */
 const SLACK_ENDPOINT = '/slack/events';
@@ -66,6 +70,12 @@ function withoutTransport(node: Json): Json {
   );
 }
 
+/** 'ok' for a full command; for a verb with a missing or placeholder argument, the error that says the verb is known. */
+function verbStatus(text: string): string {
+  const parsed = parseCommand(text);
+  return 'error' in parsed ? parsed.error : 'ok';
+}
+
 const http = readManifest('manifest.yaml');
 const socket = readManifest('manifest.socket-mode.yaml');
 
@@ -94,12 +104,33 @@ describe.each([
     expect(new Set(commands.map((command) => command.command)).size).toBe(commands.length);
   });
 
+  it('hints only at commands the grammar understands today', () => {
+    const tandem = manifest.features.slash_commands.find((command) => command.command === '/tandem');
+    const hints = (tandem?.usage_hint ?? '').split('|').map((hint) => hint.trim());
+    expect(hints.length).toBeGreaterThanOrEqual(8);
+    for (const hint of hints) {
+      // `@user` and `YYYY-MM-DD` are placeholders: the verb must be known, its argument may be missing.
+      expect(verbStatus(hint), hint).not.toBe('unknown_command');
+      expect(verbStatus(hint), hint).toMatch(/^(ok|pause_date|admin_target)$/);
+    }
+    for (const verb of ['help', 'join mentor', 'join mentee', 'me', 'profile', 'resume', 'leave', 'admin pending']) {
+      expect(hints, verb).toContain(verb);
+    }
+  });
+
+  it('quotes in its long description only commands the grammar understands today', () => {
+    const quoted = [...(manifest.display_information.long_description ?? '').matchAll(/`\/tandem ([^`]+)`/g)].map((match) => match[1] ?? '');
+    expect(quoted.length).toBeGreaterThanOrEqual(5);
+    for (const command of quoted) expect(verbStatus(command), command).toMatch(/^(ok|pause_date|admin_target)$/);
+  });
+
   it('has a bot user, App Home and interactivity', () => {
     expect(manifest.features.bot_user).toEqual({ display_name: 'tandem', always_online: true });
+    // Tandem DMs people but never reads what they type there: the Messages tab is read-only.
     expect(manifest.features.app_home).toEqual({
       home_tab_enabled: true,
       messages_tab_enabled: true,
-      messages_tab_read_only_enabled: false,
+      messages_tab_read_only_enabled: true,
     });
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.event_subscriptions.bot_events).toContain('app_home_opened');

@@ -11,15 +11,54 @@ import { inflateSync } from 'node:zlib';
 import { AppManifestUtils, TeamsManifestConverter } from '@microsoft/app-manifest';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { fold, parseCommand } from '../../src/core/grammar.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TEAMS_DIR = path.join(ROOT, 'manifest', 'teams');
 const PLACEHOLDER_ID = '00000000-0000-0000-0000-000000000000';
 const SCOPES = ['personal', 'team', 'groupChat'] as const;
 
-/** Verbs of the command grammar (English, then the French aliases); a command title starts with one. */
-const ENGLISH_VERBS = ['help', 'join mentor', 'join mentee', 'profile', 'me', 'leave', 'pause until', 'resume', 'schedule', 'plan', 'feedback', 'summary', 'admin'];
-const FRENCH_VERBS = ['aide', 'rejoindre mentor', 'rejoindre mentoré', 'profil', 'moi', 'quitter', "pause jusqu'au", 'reprendre', 'résumé'];
+/** What the personal chat must offer: every command of today's grammar (src/core/grammar.ts). */
+const PERSONAL_COMMANDS = [
+  'help',
+  'join mentor',
+  'join mentee',
+  'me',
+  'profile',
+  'pause until',
+  'resume',
+  'leave',
+  'admin pending',
+  'admin approve',
+  'admin decline',
+  'admin pair',
+];
+/**
+ * Teams and group chats are shared, and Tandem answers in the conversation it was asked in: a sign-up
+ * form, its confirmation or a `me` card there would show one person's details to everyone. So those
+ * scopes only advertise help until answers can move to the personal chat.
+ */
+const SHARED_SCOPE_VERBS = ['help'];
+
+/** The admin decisions a title may name, in English and French (as in the grammar). */
+const ADMIN_DECISIONS: Record<string, string> = { approve: 'approve', approuver: 'approve', decline: 'decline', refuser: 'decline' };
+
+/**
+ * How the grammar reads a command title: the parsed command, or for a title that stops before its
+ * argument (`pause until`, `admin approve`) the error saying which argument is missing. Either way
+ * the verb is known; `unknown_command` and the other errors mean it is not a command of the grammar.
+ */
+function grammarReading(title: string): string {
+  const parsed = parseCommand(title);
+  if (!('error' in parsed)) return JSON.stringify(parsed);
+  if (parsed.error === 'pause_date') return 'pause:<date missing>';
+  if (parsed.error === 'admin_target') return `admin.decide:<target missing>:${ADMIN_DECISIONS[fold(parsed.verb)] ?? parsed.verb}`;
+  return `not a command (${parsed.error})`;
+}
+
+function isCommandOfTheGrammar(title: string): boolean {
+  return !grammarReading(title).startsWith('not a command');
+}
 
 interface Command {
   title: string;
@@ -40,6 +79,7 @@ interface TeamsManifestJson {
   bots: { botId: string; scopes: string[]; commandLists: CommandList[] }[];
   validDomains: string[];
   developer: Record<string, string>;
+  description: { short: string; full: string };
 }
 
 type Validate = typeof AppManifestUtils.validateAgainstSchema;
@@ -180,19 +220,33 @@ describe('Teams manifest', () => {
     }
   });
 
-  it('names commands from the grammar, within Teams length limits', () => {
+  it('names only commands of the grammar, within Teams length limits', () => {
     for (const command of bot?.commandLists.flatMap((list) => list.commands) ?? []) {
       expect(command.title.length).toBeLessThanOrEqual(32);
       expect(command.description.length).toBeGreaterThan(0);
       expect(command.description.length).toBeLessThanOrEqual(128);
-      expect(ENGLISH_VERBS.some((verb) => command.title === verb || command.title.startsWith(`${verb} `))).toBe(true);
+      expect(isCommandOfTheGrammar(command.title), `${command.title}: ${grammarReading(command.title)}`).toBe(true);
     }
+  });
+
+  it('offers every command of the grammar in the personal chat', () => {
     const personal = bot?.commandLists[0]?.commands.map((command) => command.title) ?? [];
-    for (const verb of ['help', 'join mentor', 'join mentee', 'profile', 'me', 'pause until', 'resume', 'leave']) {
-      expect(personal).toContain(verb);
+    expect([...personal].sort()).toEqual([...PERSONAL_COMMANDS].sort());
+  });
+
+  it('offers only non-personal commands in teams and group chats', () => {
+    for (const list of bot?.commandLists.slice(1) ?? []) {
+      for (const command of list.commands) {
+        const parsed = parseCommand(command.title);
+        expect('verb' in parsed ? parsed.verb : parsed.error, command.title).toBeOneOf(SHARED_SCOPE_VERBS);
+      }
     }
-    const team = bot?.commandLists[1]?.commands.map((command) => command.title) ?? [];
-    expect(team).toContain('summary');
+  });
+
+  it('quotes in its description only commands of the grammar', () => {
+    const quoted = [...manifest.description.full.matchAll(/"([^"]+)"/g)].map((match) => match[1] ?? '');
+    expect(quoted.length).toBeGreaterThanOrEqual(5);
+    for (const command of quoted) expect(isCommandOfTheGrammar(command), `${command}: ${grammarReading(command)}`).toBe(true);
   });
 
   it('declares French as an additional language backed by fr.json', () => {
@@ -234,19 +288,26 @@ describe('Teams French localization (fr.json)', () => {
     expect(commandKeys.sort()).toEqual(expected.sort());
   });
 
-  it('uses French aliases from the grammar, within Teams length limits', () => {
-    for (const [key, value] of Object.entries(french)) {
-      if (!key.startsWith('bots[')) continue;
-      expect(value.length).toBeGreaterThan(0);
-      if (key.endsWith('.title')) {
-        expect(value.length).toBeLessThanOrEqual(32);
-        const verbs = [...FRENCH_VERBS, ...ENGLISH_VERBS];
-        expect(verbs.some((verb) => value === verb || value.startsWith(`${verb} `))).toBe(true);
-      } else {
-        expect(value.length).toBeLessThanOrEqual(128);
-      }
-    }
+  it('uses French aliases of the grammar that mean the same command as the English titles', () => {
+    (bot?.commandLists ?? []).forEach((list, i) => {
+      list.commands.forEach((command, j) => {
+        const title = french[`bots[0].commandLists[${i}].commands[${j}].title`] ?? '';
+        const description = french[`bots[0].commandLists[${i}].commands[${j}].description`] ?? '';
+        expect(title.length).toBeGreaterThan(0);
+        expect(title.length).toBeLessThanOrEqual(32);
+        expect(description.length).toBeGreaterThan(0);
+        expect(description.length).toBeLessThanOrEqual(128);
+        expect(isCommandOfTheGrammar(title), `${title}: ${grammarReading(title)}`).toBe(true);
+        expect(grammarReading(title), `${title} / ${command.title}`).toBe(grammarReading(command.title));
+      });
+    });
     expect(french['name.short']).toBe('Tandem');
+  });
+
+  it('quotes in its description only commands of the grammar', () => {
+    const quoted = [...(french['description.full'] ?? '').matchAll(/« ([^»]+) »/g)].map((match) => match[1] ?? '');
+    expect(quoted.length).toBeGreaterThanOrEqual(5);
+    for (const command of quoted) expect(isCommandOfTheGrammar(command), `${command}: ${grammarReading(command)}`).toBe(true);
   });
 });
 

@@ -9,6 +9,7 @@ import { DrizzleStore } from '../../src/store/drizzle-store.js';
 import { seedDatabase } from '../../src/store/seed.js';
 import { testClock } from '../support/clock.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { clockTime } from './virtual-time.js';
 
 let testDb: TestDatabase;
 let store: DrizzleStore;
@@ -17,6 +18,9 @@ let teamsPerson: Person;
 const clock = testClock('2026-11-25T09:00:00Z');
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 const hello: Message = { text: 'hello', blocks: [{ type: 'text', text: 'hello' }] };
+/** The pacer runs on the test clock, its waits advance it: pacing costs no real time, and a 429
+ *  (which now pauses the whole platform) pauses it in test-clock time. */
+const limiterTime = clockTime(clock);
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
@@ -50,6 +54,7 @@ function scriptedMessenger(script: (attempt: number) => void): Messenger & { sen
       this.sent++;
       return { messageId: `m${attempt}` };
     },
+    async update() {},
   };
 }
 
@@ -57,7 +62,7 @@ describe('outbox dispatcher', () => {
   it('delivers due rows once, through the recipient’s platform', async () => {
     const slack = scriptedMessenger(() => {});
     const teams = scriptedMessenger(() => {});
-    const dispatcher = createDispatcher({ store, clock, logger: silent, messengers: { slack, teams }, compose: async () => hello });
+    const dispatcher = createDispatcher({ store, clock, logger: silent, messengers: { slack, teams }, compose: async () => hello, limiterTime });
     const a = await enqueue(slackPerson);
     const b = await enqueue(teamsPerson);
     expect(await dispatcher.drain()).toBe(2);
@@ -71,7 +76,7 @@ describe('outbox dispatcher', () => {
     const slack = scriptedMessenger((attempt) => {
       if (attempt === 1) throw new DeliveryError('rate limited', { retryAfterMs: 30_000 });
     });
-    const dispatcher = createDispatcher({ store, clock, logger: silent, messengers: { slack }, compose: async () => hello });
+    const dispatcher = createDispatcher({ store, clock, logger: silent, messengers: { slack }, compose: async () => hello, limiterTime });
     const key = await enqueue(slackPerson);
     await dispatcher.drain();
     expect((await statusOf(key)).status).toBe('pending');
@@ -87,7 +92,7 @@ describe('outbox dispatcher', () => {
     const slack = scriptedMessenger(() => {
       throw new Error('socket hang up');
     });
-    const dispatcher = createDispatcher({ store, clock, logger: silent, messengers: { slack }, compose: async () => hello, maxAttempts: 3 });
+    const dispatcher = createDispatcher({ store, clock, logger: silent, messengers: { slack }, compose: async () => hello, limiterTime, maxAttempts: 3 });
     const key = await enqueue(slackPerson);
     for (let i = 0; i < 3; i++) {
       await dispatcher.drain();
@@ -102,7 +107,7 @@ describe('outbox dispatcher', () => {
     const slack = scriptedMessenger(() => {
       throw new DeliveryError('user_not_found', { permanent: true });
     });
-    const dispatcher = createDispatcher({ store, clock, logger: silent, messengers: { slack }, compose: async () => hello });
+    const dispatcher = createDispatcher({ store, clock, logger: silent, messengers: { slack }, compose: async () => hello, limiterTime });
     const a = await enqueue(slackPerson);
     const b = await enqueue(teamsPerson);
     await dispatcher.drain();
@@ -112,7 +117,7 @@ describe('outbox dispatcher', () => {
 
   it('cancels a row whose message no longer applies', async () => {
     const slack = scriptedMessenger(() => {});
-    const dispatcher = createDispatcher({ store, clock, logger: silent, messengers: { slack }, compose: async () => null });
+    const dispatcher = createDispatcher({ store, clock, logger: silent, messengers: { slack }, compose: async () => null, limiterTime });
     const key = await enqueue(slackPerson);
     await dispatcher.drain();
     expect((await statusOf(key)).status).toBe('cancelled');
@@ -124,7 +129,7 @@ describe('outbox dispatcher', () => {
     // A sender claims the row, then dies without recording anything.
     await store.claimDueNotifications(clock.now(), new Date(clock.now().getTime() + 60_000), 10, 'dead');
     const slack = scriptedMessenger(() => {});
-    const dispatcher = createDispatcher({ store, clock, logger: silent, messengers: { slack }, compose: async () => hello });
+    const dispatcher = createDispatcher({ store, clock, logger: silent, messengers: { slack }, compose: async () => hello, limiterTime });
     expect(await dispatcher.drain()).toBe(0);
     clock.advance(61_000);
     expect(await dispatcher.drain()).toBe(1);
@@ -139,5 +144,27 @@ describe('cron run coordinator', () => {
     const results = await Promise.all([a.shouldRun('job:2026-11-25T10:05', 60_000), b.shouldRun('job:2026-11-25T10:05', 60_000)]);
     expect(results.filter(Boolean)).toHaveLength(1);
     expect(await a.shouldRun('job:2026-11-25T11:05', 60_000)).toBe(true);
+  });
+});
+
+describe('edits of earlier messages', () => {
+  it('updates the message an earlier notification sent, and skips the edit when that one never went out', async () => {
+    const updates: string[] = [];
+    const slack: Messenger = {
+      send: async () => ({ messageId: 'C1:100.1' }),
+      update: async (_to, messageId) => {
+        updates.push(messageId);
+      },
+    };
+    const dispatcher = createDispatcher({ store, clock, logger: silent, messengers: { slack }, compose: async () => hello, limiterTime });
+    const base = { recipientId: slackPerson.id, kind: 'test', dueAt: clock.now() };
+    await store.enqueueNotifications([{ ...base, payload: {}, dedupeKey: 'progress' }]);
+    await dispatcher.drain();
+    await store.enqueueNotifications([{ ...base, payload: { replaces: 'progress' }, dedupeKey: 'progress:1' }]);
+    await store.enqueueNotifications([{ ...base, payload: { replaces: 'never-sent' }, dedupeKey: 'progress:2' }]);
+    await dispatcher.drain();
+    expect(updates).toEqual(['C1:100.1']);
+    expect((await statusOf('progress:1')).status).toBe('sent');
+    expect((await statusOf('progress:2')).status).toBe('cancelled');
   });
 });

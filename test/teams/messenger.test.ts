@@ -86,6 +86,48 @@ describe('TeamsMessenger', () => {
     expect(error.options).toEqual({});
   });
 
+  it('has no group send: the dispatcher sends to each person', () => {
+    expect(h.teams.messenger.sendToGroup).toBeUndefined();
+  });
+});
+
+describe('TeamsMessenger.update', () => {
+  it('replaces the card in the stored conversation (updateActivity on the sent activity id)', async () => {
+    const { messageId } = await h.teams.messenger.send(ada, reminder);
+    await h.teams.messenger.update(ada, messageId, message([{ type: 'text', text: 'Moved to Friday' }]));
+    const update = h.connector.calls.find((call) => call.kind === 'update');
+    expect(update).toMatchObject({ method: 'PUT', conversationId: 'a:1personal-ada', targetId: messageId, status: 200 });
+    const [updated] = h.connector.activities((a) => a.kind === 'update');
+    expect(updated!.activity).toMatchObject({
+      type: 'message',
+      id: messageId,
+      summary: 'Moved to Friday',
+      attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive' }],
+    });
+    expect(updated!.activity.attachments[0].content.body[0].text).toBe('Moved to Friday');
+  });
+
+  it('maps failures as send does', async () => {
+    for (let i = 0; i < 3; i += 1) h.connector.failNext(429, '0');
+    h.connector.failNext(429, '5');
+    const throttled = await h.teams.messenger.update(ada, 'm1', reminder).catch((e: unknown) => e);
+    expect(throttled).toBeInstanceOf(DeliveryError);
+    expect((throttled as DeliveryError).options).toEqual({ retryAfterMs: 5000 });
+
+    h.connector.failNext(404);
+    const gone = await h.teams.messenger.update(ada, 'm1', reminder).catch((e: unknown) => e);
+    expect((gone as DeliveryError).options.permanent).toBe(true);
+  });
+
+  it('fails for good without a conversation reference or an activity id', async () => {
+    const stranger = { ...ada, id: 'person:nobody' };
+    for (const attempt of [h.teams.messenger.update(stranger, 'm1', reminder), h.teams.messenger.update(ada, '', reminder)]) {
+      const error = await attempt.catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DeliveryError);
+      expect((error as DeliveryError).options.permanent).toBe(true);
+    }
+    expect(h.connector.calls).toHaveLength(0);
+  });
 });
 
 describe('toDeliveryError', () => {

@@ -18,6 +18,7 @@ import {
   FORM_CALLBACK_PATTERN,
   formErrorsResponse,
   formIdFromCallbackId,
+  isLinkActionId,
   readViewValues,
   renderHome,
   renderModal,
@@ -51,7 +52,8 @@ export function registerListeners(app: App, { core, logger }: ListenerDeps): voi
     await ack();
     const payload = parsePayload(blockActionsSchema, body, 'block_actions');
     const [clicked] = payload.actions;
-    if (!clicked) return;
+    // Slack opened the link itself; the click is only acked.
+    if (!clicked || isLinkActionId(clicked.action_id)) return;
     const actor = slackActor(client, teamIdOf(payload), payload.user.id);
     const outcome = await core.handleAction(actor, actionFromId(clicked.action_id), clicked.value);
     await present(

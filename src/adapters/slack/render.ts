@@ -12,6 +12,8 @@ type PlainTextElement = types.PlainTextElement;
 export const ACTION_PREFIX = 'tandem:';
 export const FORM_CALLBACK_PREFIX = 'tandem:form:';
 export const ACTION_ID_PATTERN = /^tandem:/;
+/** Action ids of link buttons: Slack still posts a click on them, which is acked and ignored. */
+export const LINK_ACTION_PREFIX = 'tandem:link:';
 export const FORM_CALLBACK_PATTERN = /^tandem:form:/;
 /** The action id of every form input; the block id carries the field id. */
 const INPUT_ACTION_ID = 'value';
@@ -23,6 +25,7 @@ const FIELDS_PER_SECTION = 10;
 const HEADER_MAX = 150;
 const BUTTONS_PER_ACTIONS = 25;
 const BUTTON_TEXT_MAX = 75;
+const BUTTON_URL_MAX = 3000;
 const VIEW_TITLE_MAX = 24;
 const LABEL_MAX = 2000;
 const PLACEHOLDER_MAX = 150;
@@ -60,8 +63,11 @@ function renderBlock(block: Block): KnownBlock[] {
     }
     case 'divider':
       return [{ type: 'divider' }];
-    case 'actions':
-      return chunk(block.buttons, BUTTONS_PER_ACTIONS).map((buttons) => ({ type: 'actions', elements: renderButtons(buttons) }));
+    case 'actions': {
+      // A link that is not https is dropped (with its button).
+      const buttons = block.buttons.filter((button) => button.url === undefined || safeUrl(button.url, BUTTON_URL_MAX));
+      return chunk(buttons, BUTTONS_PER_ACTIONS).map((part) => ({ type: 'actions', elements: renderButtons(part) }));
+    }
   }
 }
 
@@ -86,16 +92,33 @@ function header(text: string): KnownBlock {
 function renderButtons(buttons: Button[]): types.Button[] {
   const seen = new Map<string, number>();
   return buttons.map((button) => {
-    const count = (seen.get(button.action) ?? 0) + 1;
-    seen.set(button.action, count);
+    const prefix = button.url !== undefined ? LINK_ACTION_PREFIX : ACTION_PREFIX;
+    const count = (seen.get(prefix + button.action) ?? 0) + 1;
+    seen.set(prefix + button.action, count);
     return {
       type: 'button',
-      action_id: `${ACTION_PREFIX}${button.action}${count > 1 ? `#${count}` : ''}`,
+      action_id: `${prefix}${button.action}${count > 1 ? `#${count}` : ''}`,
       text: plainText(button.label, BUTTON_TEXT_MAX),
+      ...(button.url !== undefined ? { url: button.url } : {}),
       ...(button.value !== undefined ? { value: button.value } : {}),
       ...(button.style ? { style: button.style } : {}),
     };
   });
+}
+
+/** A click on a link button: Slack opened the URL, the core has nothing to do. */
+export function isLinkActionId(actionId: string): boolean {
+  return actionId.startsWith(LINK_ACTION_PREFIX);
+}
+
+/** Only absolute https URLs become links. */
+function safeUrl(url: string, maxLength: number): boolean {
+  if (url.length > maxLength) return false;
+  try {
+    return new URL(url).protocol === 'https:';
+  } catch {
+    return false;
+  }
 }
 
 /** The core action a Block Kit action id stands for: `tandem:mentor.approve#2` → `mentor.approve`. */

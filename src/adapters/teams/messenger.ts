@@ -1,5 +1,6 @@
-// Proactive sends to one person in their personal chat with the bot, from a stored conversation reference.
-import type { CloudAdapter, ConversationReference } from 'botbuilder';
+// Proactive sends (and updates) to one person in their personal chat with the bot, from a stored
+// conversation reference. Teams has no group send here: the dispatcher sends to each person.
+import type { CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { Message } from '../../core/messages.js';
 import { DeliveryError, type Messenger, type Store } from '../../core/ports.js';
@@ -29,6 +30,28 @@ export class TeamsMessenger implements Messenger {
   constructor(private readonly options: TeamsMessengerOptions) {}
 
   async send(to: Person, message: Message): Promise<{ messageId: string }> {
+    let messageId = '';
+    await this.inConversation(to, async (ctx) => {
+      const response = await ctx.sendActivity({ type: 'message', ...this.content(message) });
+      messageId = response?.id ?? '';
+    });
+    return { messageId };
+  }
+
+  /** Replaces a card sent earlier in the person's chat (`messageId`: the activity id `send` returned). */
+  async update(to: Person, messageId: string, message: Message): Promise<void> {
+    if (!messageId) throw new DeliveryError('no activity id to update', { permanent: true });
+    await this.inConversation(to, async (ctx) => {
+      await ctx.updateActivity({ type: 'message', id: messageId, ...this.content(message) });
+    });
+  }
+
+  private content(message: Message) {
+    return { summary: plainText(message.text), attachments: [renderCard(message)] };
+  }
+
+  /** Runs `work` in the person's stored conversation; failures come out as DeliveryError. */
+  private async inConversation(to: Person, work: (ctx: TurnContext) => Promise<void>): Promise<void> {
     const stored = await this.options.store.getConversationReference(to.id);
     if (!stored) throw new DeliveryError('no conversation reference', { permanent: true });
     const parsed = referenceSchema.safeParse(stored);
@@ -39,17 +62,11 @@ export class TeamsMessenger implements Messenger {
     const reference = stored as Partial<ConversationReference>;
 
     // The adapter's onTurnError would swallow a failure thrown inside the callback: carry it out instead.
-    let messageId = '';
     let failure: unknown;
     try {
       await this.options.adapter.continueConversationAsync(this.options.appId, reference, async (ctx) => {
         try {
-          const response = await ctx.sendActivity({
-            type: 'message',
-            summary: plainText(message.text),
-            attachments: [renderCard(message)],
-          });
-          messageId = response?.id ?? '';
+          await work(ctx);
         } catch (error) {
           failure = error;
         }
@@ -58,7 +75,6 @@ export class TeamsMessenger implements Messenger {
       failure = error;
     }
     if (failure !== undefined) throw toDeliveryError(failure);
-    return { messageId };
   }
 }
 

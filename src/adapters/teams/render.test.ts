@@ -154,9 +154,9 @@ describe('renderFormCard', () => {
   it('renders every field kind with its label', () => {
     const card = expectAdaptiveCard(renderFormCard(form));
     expect(card.body).toEqual([
-      { type: 'TextBlock', text: 'Join as **mentor**', wrap: true, size: 'Medium', weight: 'Bolder' },
+      { type: 'TextBlock', text: 'Join as **mentor**', wrap: true, size: 'Large', weight: 'Bolder' },
       { type: 'TextBlock', text: 'A few questions', wrap: true },
-      { type: 'TextBlock', text: 'About you', wrap: true, weight: 'Bolder', separator: true },
+      { type: 'TextBlock', text: 'About you', wrap: true, separator: true },
       { type: 'Input.Text', id: 'bio', label: 'Bio', isRequired: true, isMultiline: true, maxLength: 500, placeholder: 'I teach…', value: 'Hi <b>' },
       { type: 'TextBlock', text: 'Two lines', wrap: true, isSubtle: true, size: 'Small' },
       {
@@ -191,8 +191,8 @@ describe('renderFormCard', () => {
     const card = expectAdaptiveCard(renderFormCard(form, { bio: `Too long: ${untrusted('<at>')}`, capacity: 'Between 1 and 5' }));
     const bio = card.body.findIndex((element) => 'id' in element && element.id === 'bio');
     expect(card.body[bio]).toMatchObject({ errorMessage: 'Too long: <at>' });
-    expect(card.body[bio + 1]).toMatchObject({ type: 'TextBlock', text: 'Two lines' });
-    expect(card.body[bio + 2]).toEqual({ type: 'TextBlock', text: 'Too long: &lt;at&gt;', wrap: true, color: 'Attention', size: 'Small' });
+    expect(card.body[bio + 1]).toEqual({ type: 'TextBlock', text: 'Too long: &lt;at&gt;', wrap: true, color: 'Attention', size: 'Small' });
+    expect(card.body[bio + 2]).toMatchObject({ type: 'TextBlock', text: 'Two lines' });
     const capacity = card.body.findIndex((element) => 'id' in element && element.id === 'capacity');
     expect(card.body[capacity + 1]).toMatchObject({ type: 'TextBlock', text: 'Between 1 and 5', color: 'Attention' });
     const errors = card.body.filter((element) => element.type === 'TextBlock' && element.color === 'Attention');

@@ -7,6 +7,7 @@ import {
   ADAPTIVE_CARD_CONTENT_TYPE,
   ADAPTIVE_CARD_SCHEMA,
   ADAPTIVE_CARD_VERSION,
+  type ActionSet,
   type AdaptiveCard,
   type CardElement,
   type SubmitAction,
@@ -66,20 +67,42 @@ function renderBlock(block: Exclude<Block, { type: 'divider' }>): CardElement[] 
           facts: block.fields.map((field) => ({ title: toTeamsMarkdown(field.label), value: toTeamsMarkdown(field.value) })),
         },
       ];
-    case 'actions':
-      return [
-        {
-          type: 'ActionSet',
-          actions: block.buttons.map(
-            (button): SubmitAction => ({
-              type: 'Action.Submit',
-              title: plain(button.label),
-              data: { tandem: 'action', action: button.action, ...(button.value === undefined ? {} : { value: button.value }) },
-              ...(button.style === 'primary' ? { style: 'positive' } : button.style === 'danger' ? { style: 'destructive' } : {}),
-            }),
-          ),
-        },
-      ];
+    case 'actions': {
+      const actions = block.buttons.flatMap((button): (SubmitAction | OpenUrlAction)[] => {
+        const style = button.style === 'primary' ? { style: 'positive' as const } : button.style === 'danger' ? { style: 'destructive' as const } : {};
+        if (button.url !== undefined) {
+          // Only https links are rendered; anything else is dropped with its button.
+          return isHttpsUrl(button.url) ? [{ type: 'Action.OpenUrl', title: plain(button.label), url: button.url, ...style }] : [];
+        }
+        return [
+          {
+            type: 'Action.Submit',
+            title: plain(button.label),
+            data: { tandem: 'action', action: button.action, ...(button.value === undefined ? {} : { value: button.value }) },
+            ...style,
+          },
+        ];
+      });
+      if (actions.length === 0) return [];
+      // adaptive-card.ts types ActionSet actions as Action.Submit only; Action.OpenUrl is valid Adaptive Card 1.5.
+      return [{ type: 'ActionSet', actions } as ActionSet];
+    }
+  }
+}
+
+/** Action.OpenUrl (Adaptive Card 1.0+): opens `url` in the browser or, for Teams deep links, in Teams. */
+interface OpenUrlAction {
+  type: 'Action.OpenUrl';
+  title: string;
+  url: string;
+  style?: SubmitAction['style'];
+}
+
+function isHttpsUrl(url: string): boolean {
+  try {
+    return new URL(url).protocol === 'https:';
+  } catch {
+    return false;
   }
 }
 
@@ -88,10 +111,10 @@ function renderBlock(block: Exclude<Block, { type: 'divider' }>): CardElement[] 
  * so field ids must not be one of `tandem`, `formId`, `state`, `multi`, `toggles`.
  */
 export function renderFormCard(form: Form, errors: Record<string, string> = {}): Attachment {
-  const body: CardElement[] = [...textBlocks(form.title, { size: 'Medium', weight: 'Bolder' })];
+  const body: CardElement[] = [...textBlocks(form.title, { size: 'Large', weight: 'Bolder' })];
   if (form.intro) body.push(...textBlocks(form.intro, {}));
   for (const field of form.fields) {
-    body.push(...renderField(field, errors[field.id]));
+    body.push(...renderField(field, errors[field.id], form.requiredError));
   }
   const multi = form.fields.filter((field) => field.kind === 'select' && field.multiple).map((field) => field.id);
   const toggles = form.fields.filter((field) => field.kind === 'checkbox').map((field) => field.id);
@@ -112,13 +135,15 @@ export function renderFormCard(form: Form, errors: Record<string, string> = {}):
   return attachment({ ...card(body, form.title), actions });
 }
 
-function renderField(field: FormField, error: string | undefined): CardElement[] {
-  if (field.kind === 'heading') return textBlocks(field.text, { weight: 'Bolder' }, true);
+/** `error` comes from the server (shown in red too); `requiredError` is for Teams' own check of an empty required input. */
+function renderField(field: FormField, error: string | undefined, requiredError?: string): CardElement[] {
+  // Headings carry their own *bold* marks; the rest of their text stays regular.
+  if (field.kind === 'heading') return textBlocks(field.text, {}, true);
   const common = {
     id: field.id,
     label: plain(field.label),
     isRequired: field.required,
-    ...(error ? { errorMessage: plain(error) } : {}),
+    ...(error ? { errorMessage: plain(error) } : field.required && requiredError ? { errorMessage: plain(requiredError) } : {}),
   };
   const elements: CardElement[] = [];
   switch (field.kind) {
@@ -162,8 +187,9 @@ function renderField(field: FormField, error: string | undefined): CardElement[]
       });
       break;
   }
-  if ('hint' in field && field.hint) elements.push(...textBlocks(field.hint, { isSubtle: true, size: 'Small' }));
+  // The error right under its input, then the hint.
   if (error) elements.push(...textBlocks(error, { color: 'Attention', size: 'Small' }));
+  if ('hint' in field && field.hint) elements.push(...textBlocks(field.hint, { isSubtle: true, size: 'Small' }));
   return elements;
 }
 

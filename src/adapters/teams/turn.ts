@@ -59,7 +59,7 @@ async function answer(ctx: TurnContext, actor: Actor, deps: TurnDependencies): P
           return deps.core.submitForm(actor, formId, state, values);
         }
         case 'form.cancel':
-          return null;
+          return deps.core.handleAction(actor, 'form.cancel');
       }
     }
     if (typeof activity.text === 'string') return deps.core.handleCommand(actor, await commandText(ctx));
@@ -89,6 +89,7 @@ function actorOf(ctx: TurnContext, logger: Logger): Actor {
       userId: from.aadObjectId ?? from.id,
     },
     hint,
+    conversation: isPersonal(activity) ? 'private' : 'shared',
     fetchProfile: async () => {
       try {
         const member = await TeamsInfo.getMember(ctx, from.id);

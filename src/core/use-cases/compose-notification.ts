@@ -2,11 +2,16 @@
 import type { CoreDeps } from '../context.js';
 import { commandPrefix } from '../context.js';
 import { translator } from '../i18n/index.js';
-import { message, type Message } from '../messages.js';
+import { formatDateTime } from '../format.js';
+import type { MenteeUnmatchedReason } from '../matching/types.js';
+import { message, type Block, type Message } from '../messages.js';
 import type { Notification } from '../ports.js';
 import type { Person } from '../types.js';
 import { awaitsDecision } from '../enrollment-rules.js';
 import { enrollmentFields } from './describe-enrollment.js';
+import { describeUnmatchedForMentee, topicName } from './describe-match.js';
+import { ROUND_ANNOUNCEMENT_KINDS } from './pairing-round.js';
+import { composePairIntro } from './pair-intro.js';
 
 /** Null when the message no longer makes sense (the mentor was decided meanwhile, the enrollment is gone). */
 export async function composeNotification(deps: CoreDeps, notification: Notification, recipient: Person): Promise<Message | null> {
@@ -59,6 +64,51 @@ export async function composeNotification(deps: CoreDeps, notification: Notifica
       const program = enrollment ? await store.getProgram(enrollment.programId) : null;
       if (!enrollment || !program || enrollment.status === 'paused') return null;
       return message([{ type: 'text', text: t('pause.ended', { name: recipient.name, program: program.name }) }]);
+    }
+    case 'pair.intro': {
+      const audience = notification.audienceIds?.length
+        ? (await Promise.all(notification.audienceIds.map((id) => store.getPerson(id)))).filter((p): p is Person => p !== null)
+        : [recipient];
+      return composePairIntro(deps, payload.pairId ?? '', recipient, audience);
+    }
+    case 'round.unmatched': {
+      const reason = notification.payload.reason as MenteeUnmatchedReason | undefined;
+      if (!reason) return null;
+      return message([{ type: 'text', text: t('unmatched.notice', { name: recipient.name, reason: { trusted: describeUnmatchedForMentee(t, reason) } }) }]);
+    }
+    case 'round.progress':
+    case 'round.report': {
+      const round = await store.getRound(payload.roundId ?? '');
+      if (!round?.confirmedAt) return null;
+      const stats = await store.roundDeliveryStats(round.id, ROUND_ANNOUNCEMENT_KINDS);
+      const date = { trusted: formatDateTime(round.confirmedAt, t.locale, recipient.timeZone) };
+      if (notification.kind === 'round.progress') {
+        return message([{ type: 'text', text: t('round.progress', { date, done: stats.total - stats.pending, total: stats.total, sent: stats.sent }) }]);
+      }
+      const blocks: Block[] = [{ type: 'text', text: t('round.report', { date, sent: stats.sent, total: stats.total - stats.cancelled }) }];
+      if (stats.failed > 0) {
+        const reasons = stats.failures.slice(0, 3).map((f) => `${f.error} × ${f.count}`).join('; ');
+        blocks.push({ type: 'text', text: t('round.report.failed', { failed: stats.failed, reasons }) });
+      }
+      return message(blocks);
+    }
+    case 'session.scheduled': {
+      const sessions = await store.listSessions(payload.pairId ?? '');
+      const session = sessions.find((s) => s.id === payload.sessionId);
+      const by = await store.getPerson(payload.by ?? '');
+      if (!session || session.status !== 'scheduled' || !by) return null;
+      const topics = await store.listTopics();
+      return message([
+        {
+          type: 'text',
+          text: t('session.scheduled_partner', {
+            name: by.name,
+            when: { trusted: formatDateTime(session.startsAt, t.locale, recipient.timeZone) },
+            duration: session.durationMinutes,
+            topic: { trusted: session.topic ? topicName(topics, session.topic, t) : '—' },
+          }),
+        },
+      ]);
     }
     default:
       deps.logger.error({ kind: notification.kind, id: notification.id }, 'unknown notification kind');

@@ -159,6 +159,7 @@ export function buildEnrollmentForm(input: {
     title: t(existing ? 'form.profile.title' : role === 'mentor' ? 'form.join.mentor.title' : 'form.join.mentee.title'),
     submitLabel: t(existing ? 'form.submit' : 'form.join.submit'),
     cancelLabel: t('form.cancel'),
+    requiredError: t('validation.required'),
     state: JSON.stringify(state),
     intro: existing ? undefined : t(role === 'mentor' ? 'form.intro.mentor' : 'form.intro.mentee'),
     fields,

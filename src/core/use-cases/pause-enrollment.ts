@@ -53,6 +53,7 @@ export function pauseForm(ctx: RequestContext): Outcome {
     title: t('pause.form.title'),
     submitLabel: t('form.submit'),
     cancelLabel: t('form.cancel'),
+    requiredError: t('validation.required'),
     state: '{}',
     fields: [
       { kind: 'text', id: 'until', label: t('pause.form.date'), hint: t('pause.form.hint', { example }), multiline: false, maxLength: 10, required: true, placeholder: example },

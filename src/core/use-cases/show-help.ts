@@ -11,7 +11,7 @@ export function showHelp(ctx: Pick<RequestContext, 't' | 'isAdmin'>, lead?: stri
     { type: 'text', text: t('help.intro') },
     { type: 'text', text: `${t('help.commands.title')}\n${t('help.commands')}` },
   );
-  if (ctx.isAdmin) blocks.push({ type: 'text', text: `${t('help.admin.title')}\n${t('help.admin')}` });
+  if (ctx.isAdmin) blocks.push({ type: 'text', text: `${t('help.admin.title')}\n${t('help.admin')}\n${t('help.admin.pair')}` });
   blocks.push(
     {
       type: 'actions',

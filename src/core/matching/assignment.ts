@@ -1,0 +1,408 @@
+/**
+ * Maximum-weight b-matching of mentees (one mentor each) to mentors (up to capacity[j] mentees)
+ * on a sparse graph, by shortest augmenting paths with dual potentials, one mentee at a time.
+ *
+ * Weights are big + score: every mentee may also stay unmatched at weight 0 (a private dummy
+ * mentor), so the problem is mentee-perfect and augmenting mentees one by one is exact in any
+ * order, and maximising Σ weight matches as many mentees as possible first, then maximises the score.
+ *
+ * Invariants, which prove optimality for the current graph (reduced costs of the residual network
+ * are ≥ 0): u[i] + v[j] ≥ big + score(i, j) on every unmatched pair of the graph and ≤ on matched
+ * ones; u, v ≥ 0; u = 0 on unmatched mentees; v = 0 on mentors with a free seat. A pair outside the
+ * graph with u[i] + v[j] ≥ big + score(i, j) could not improve the matching either.
+ *
+ * Mentees can be taken out and put back (after new pairs were added for them): taking one out
+ * frees a seat whose price the other mentees then compete for (a search backwards from that mentor).
+ */
+import type { MentorIndex, PairGraph } from './graph.js';
+
+export class AssignmentSolver {
+  /** Mentee potentials (u) and mentor prices (v). */
+  readonly menteeDual: Float64Array;
+  readonly mentorDual: Float64Array;
+  /** Mentor of each mentee, -1 when unmatched, and the score of that pair. */
+  readonly mentorOf: Int32Array;
+  readonly matchScore: Int32Array;
+  private readonly load: Int32Array;
+  private readonly seated: Int32Array;
+  private readonly seats: number;
+  private readonly placed: Uint8Array;
+  private reverse: MentorIndex | null = null;
+
+  // Forward search (from a mentee) and backward search (from a mentor) state.
+  private readonly mentorDist: Float64Array;
+  private readonly mentorVia: Int32Array;
+  private readonly mentorViaScore: Int32Array;
+  private readonly mentorDone: Uint8Array;
+  private readonly touchedMentors: Int32Array;
+  private touchedMentorCount = 0;
+  private readonly menteeDist: Float64Array;
+  private readonly menteeVia: Int32Array;
+  private readonly menteeViaScore: Int32Array;
+  private readonly menteeDone: Uint8Array;
+  private readonly touchedMentees: Int32Array;
+  private touchedMenteeCount = 0;
+  private readonly mentorHeap: IndexedHeap;
+  private readonly menteeHeap: IndexedHeap;
+  private bestEnd = 0;
+
+  constructor(
+    private readonly graph: PairGraph,
+    private readonly capacity: Int32Array,
+    /** Worth of any match on top of its score (0: plain maximum score, unmatched mentees allowed). */
+    readonly big: number,
+  ) {
+    const { menteeCount, mentorCount } = graph;
+    this.menteeDual = new Float64Array(menteeCount);
+    this.mentorDual = new Float64Array(mentorCount);
+    this.mentorOf = new Int32Array(menteeCount).fill(-1);
+    this.matchScore = new Int32Array(menteeCount);
+    this.load = new Int32Array(mentorCount);
+    let seats = 1;
+    for (let j = 0; j < mentorCount; j++) seats = Math.max(seats, capacity[j]!);
+    this.seats = seats;
+    this.seated = new Int32Array(mentorCount * seats);
+    this.placed = new Uint8Array(menteeCount);
+    this.mentorDist = new Float64Array(mentorCount).fill(Infinity);
+    this.mentorVia = new Int32Array(mentorCount);
+    this.mentorViaScore = new Int32Array(mentorCount);
+    this.mentorDone = new Uint8Array(mentorCount);
+    this.touchedMentors = new Int32Array(mentorCount);
+    this.menteeDist = new Float64Array(menteeCount).fill(Infinity);
+    this.menteeVia = new Int32Array(menteeCount);
+    this.menteeViaScore = new Int32Array(menteeCount);
+    this.menteeDone = new Uint8Array(menteeCount);
+    this.touchedMentees = new Int32Array(menteeCount);
+    this.mentorHeap = new IndexedHeap(this.mentorDist);
+    this.menteeHeap = new IndexedHeap(this.menteeDist);
+  }
+
+  isPlaced(mentee: number): boolean {
+    return this.placed[mentee] === 1;
+  }
+
+  /**
+   * Puts a mentee (not placed) into the matching: the best augmenting path from it. With an
+   * `effort` limit, the search stops after settling that many mentors and takes the best path
+   * found so far: the matching stays valid and prices only rise, but optimality is no longer
+   * guaranteed (a quick first estimate of the prices).
+   */
+  place(root: number, effort = Infinity): void {
+    const { graph, big, menteeDual: u, mentorDual: v, mentorOf, mentorDist, mentorDone, mentorHeap } = this;
+    this.placed[root] = 1;
+    let best = 0;
+    for (let e = graph.start[root]!, end = graph.end[root]!; e < end; e++) {
+      const value = big + graph.score[e]! - v[graph.mentor[e]!]!;
+      if (value > best) best = value;
+    }
+    u[root] = best;
+    if (best === 0) return;
+
+    this.bestEnd = best; // leaving the root unmatched costs u[root]
+    let endMentee = root;
+    this.endMentor = -1;
+    this.touchedMentorCount = 0;
+    this.touchedMenteeCount = 0;
+    this.reachForward(root, 0);
+    for (let settled = 0; ; settled++) {
+      if (mentorHeap.size === 0 || settled >= effort) break;
+      const j = mentorHeap.peek();
+      const distance = mentorDist[j]!;
+      if (distance >= this.bestEnd) break;
+      mentorHeap.pop();
+      mentorDone[j] = 1;
+      for (let s = 0, count = this.load[j]!; s < count; s++) {
+        const k = this.seated[j * this.seats + s]!;
+        // Back along k's matched pair: its reduced cost, zero unless a backward search loosened it.
+        const reached = distance + big + this.matchScore[k]! - u[k]! - v[j]!;
+        if (reached >= this.bestEnd) continue;
+        if (reached + u[k]! < this.bestEnd) {
+          this.bestEnd = reached + u[k]!;
+          endMentee = k;
+          this.endMentor = -1;
+        }
+        this.reachForward(k, reached);
+      }
+    }
+
+    const end = this.bestEnd;
+    for (let n = 0; n < this.touchedMenteeCount; n++) {
+      const k = this.touchedMentees[n]!;
+      const distance = this.menteeDist[k]!;
+      if (distance < end) u[k]! -= end - distance;
+    }
+    for (let n = 0; n < this.touchedMentorCount; n++) {
+      const j = this.touchedMentors[n]!;
+      if (mentorDone[j] && mentorDist[j]! < end) v[j]! += end - mentorDist[j]!;
+    }
+
+    let free = this.endMentor;
+    let mover = this.endVia;
+    let moverScore = this.endViaScore;
+    if (free < 0 && endMentee !== root) {
+      // Cheapest: unseat endMentee; the path continues from its mentor.
+      free = mentorOf[endMentee]!;
+      this.unseat(free, endMentee);
+      mentorOf[endMentee] = -1;
+      mover = this.mentorVia[free]!;
+      moverScore = this.mentorViaScore[free]!;
+    }
+    while (free >= 0) {
+      const previous = mentorOf[mover]!;
+      if (previous >= 0) this.unseat(previous, mover);
+      this.seat(free, mover, moverScore);
+      if (mover === root) break;
+      free = previous;
+      mover = this.mentorVia[free]!;
+      moverScore = this.mentorViaScore[free]!;
+    }
+    this.resetSearch();
+  }
+
+  /** Takes a mentee out of the matching; the seat it leaves is repriced or refilled optimally. */
+  remove(mentee: number): void {
+    const { mentorOf, mentorDual: v, menteeDual: u, menteeHeap, menteeDist, big } = this;
+    this.placed[mentee] = 0;
+    const origin = mentorOf[mentee]!;
+    if (origin < 0) return;
+    this.unseat(origin, mentee);
+    mentorOf[mentee] = -1;
+    if (v[origin] === 0) return;
+    this.reverse = this.graph.byMentor();
+
+    // Backwards from the freed seat: who moves in (and who then moves into their seat...), or
+    // which seat stays empty (whose price falls to 0).
+    this.bestEnd = v[origin]!;
+    let endMentor = origin;
+    let endMentee = -1;
+    this.touchedMentorCount = 0;
+    this.touchedMenteeCount = 0;
+    this.mentorDist[origin] = 0;
+    this.touchedMentors[this.touchedMentorCount++] = origin;
+    this.settleMentorBackward(origin, 0);
+    const { mentorHeap, mentorDist, mentorDone } = this;
+    for (;;) {
+      const k = menteeHeap.size > 0 ? menteeHeap.peek() : -1;
+      const y = mentorHeap.size > 0 ? mentorHeap.peek() : -1;
+      if (k < 0 && y < 0) break;
+      if (y < 0 || (k >= 0 && menteeDist[k]! <= mentorDist[y]!)) {
+        const distance = menteeDist[k]!;
+        if (distance >= this.bestEnd) break;
+        menteeHeap.pop();
+        this.menteeDone[k] = 1;
+        const home = mentorOf[k]!;
+        if (home < 0) {
+          this.bestEnd = distance;
+          endMentee = k;
+          endMentor = -1;
+          break;
+        }
+        if (mentorDone[home]) continue;
+        // k leaves home: along k's matched pair, backwards.
+        const reached = distance + big + this.matchScore[k]! - u[k]! - v[home]!;
+        if (reached >= this.bestEnd || reached >= mentorDist[home]!) continue;
+        if (mentorDist[home] === Infinity) this.touchedMentors[this.touchedMentorCount++] = home;
+        mentorDist[home] = reached;
+        this.mentorVia[home] = k;
+        mentorHeap.upsert(home);
+      } else {
+        const distance = mentorDist[y]!;
+        if (distance >= this.bestEnd) break;
+        mentorHeap.pop();
+        if (distance + v[y]! < this.bestEnd) {
+          this.bestEnd = distance + v[y]!;
+          endMentor = y;
+          endMentee = -1;
+        }
+        this.settleMentorBackward(y, distance);
+      }
+    }
+
+    const end = this.bestEnd;
+    for (let n = 0; n < this.touchedMenteeCount; n++) {
+      const k = this.touchedMentees[n]!;
+      if (this.menteeDone[k] && menteeDist[k]! < end) u[k]! += end - menteeDist[k]!;
+    }
+    for (let n = 0; n < this.touchedMentorCount; n++) {
+      const j = this.touchedMentors[n]!;
+      if (this.mentorDone[j] && this.mentorDist[j]! < end) v[j]! -= end - this.mentorDist[j]!;
+    }
+
+    // The path from the end back to the freed seat: each mentee moves one mentor closer to it.
+    let k = endMentee >= 0 ? endMentee : endMentor !== origin ? this.mentorVia[endMentor]! : -1;
+    const path: number[] = [];
+    while (k >= 0) {
+      const target = this.menteeVia[k]!;
+      path.push(k, target);
+      k = target === origin ? -1 : this.mentorVia[target]!;
+    }
+    for (let n = 0; n < path.length; n += 2) {
+      const moving = path[n]!;
+      if (mentorOf[moving]! >= 0) this.unseat(mentorOf[moving]!, moving);
+    }
+    for (let n = 0; n < path.length; n += 2) this.seat(path[n + 1]!, path[n]!, this.menteeViaScore[path[n]!]!);
+    this.resetSearch();
+  }
+
+  private endMentor = -1;
+  private endVia = -1;
+  private endViaScore = 0;
+
+  /** Settles mentee k at `distance` and relaxes its pairs towards mentors not settled yet. */
+  private reachForward(k: number, distance: number): void {
+    const { graph, big, menteeDual: u, mentorDual: v, mentorDist, mentorDone, mentorVia, load, capacity } = this;
+    this.menteeDist[k] = distance;
+    this.touchedMentees[this.touchedMenteeCount++] = k;
+    const base = distance + u[k]! - big;
+    for (let e = graph.start[k]!, end = graph.end[k]!; e < end; e++) {
+      const bound = base - graph.score[e]!; // prices are ≥ 0: no later pair can do better
+      if (bound >= this.bestEnd) break;
+      const j = graph.mentor[e]!;
+      if (mentorDone[j]) continue;
+      const candidate = bound + v[j]!;
+      if (candidate >= this.bestEnd) continue;
+      if (load[j]! < capacity[j]!) {
+        this.bestEnd = candidate;
+        this.endMentor = j;
+        this.endVia = k;
+        this.endViaScore = graph.score[e]!;
+        continue;
+      }
+      if (candidate < mentorDist[j]!) {
+        if (mentorDist[j] === Infinity) this.touchedMentors[this.touchedMentorCount++] = j;
+        mentorDist[j] = candidate;
+        mentorVia[j] = k;
+        this.mentorViaScore[j] = graph.score[e]!;
+        this.mentorHeap.upsert(j);
+      }
+    }
+  }
+
+  /** Settles mentor x at `distance` (backwards) and relaxes the pairs of mentees who could move into it. */
+  private settleMentorBackward(x: number, distance: number): void {
+    const { big, menteeDual: u, mentorDual: v, menteeDist, menteeDone, menteeVia, mentorOf, placed } = this;
+    const reverse = this.reverse!;
+    this.mentorDone[x] = 1;
+    const base = distance + v[x]! - big;
+    for (let e = reverse.start[x]!, end = reverse.start[x + 1]!; e < end; e++) {
+      const bound = base - reverse.score[e]!; // potentials are ≥ 0
+      if (bound >= this.bestEnd) break;
+      const k = reverse.mentee[e]!;
+      if (menteeDone[k] || !placed[k] || mentorOf[k] === x) continue;
+      const candidate = bound + u[k]!;
+      if (candidate >= this.bestEnd || candidate >= menteeDist[k]!) continue;
+      if (menteeDist[k] === Infinity) this.touchedMentees[this.touchedMenteeCount++] = k;
+      menteeDist[k] = candidate;
+      menteeVia[k] = x;
+      this.menteeViaScore[k] = reverse.score[e]!;
+      this.menteeHeap.upsert(k);
+    }
+  }
+
+  private resetSearch(): void {
+    for (let n = 0; n < this.touchedMentorCount; n++) {
+      const j = this.touchedMentors[n]!;
+      this.mentorDist[j] = Infinity;
+      this.mentorDone[j] = 0;
+    }
+    for (let n = 0; n < this.touchedMenteeCount; n++) {
+      const k = this.touchedMentees[n]!;
+      this.menteeDist[k] = Infinity;
+      this.menteeDone[k] = 0;
+    }
+    this.touchedMentorCount = 0;
+    this.touchedMenteeCount = 0;
+    this.mentorHeap.clear();
+    this.menteeHeap.clear();
+    this.endMentor = -1;
+    this.endVia = -1;
+  }
+
+  private seat(j: number, k: number, score: number): void {
+    this.seated[j * this.seats + this.load[j]!++] = k;
+    this.mentorOf[k] = j;
+    this.matchScore[k] = score;
+  }
+
+  private unseat(j: number, k: number): void {
+    const base = j * this.seats;
+    const last = --this.load[j]!;
+    for (let s = 0; s <= last; s++) {
+      if (this.seated[base + s] === k) {
+        this.seated[base + s] = this.seated[base + last]!;
+        return;
+      }
+    }
+  }
+}
+
+/** Binary min-heap of indexes keyed by key[index] (ties: lower index), with decrease-key. */
+class IndexedHeap {
+  private readonly items: Int32Array;
+  private readonly position: Int32Array;
+  size = 0;
+
+  constructor(private readonly key: Float64Array) {
+    this.items = new Int32Array(key.length);
+    this.position = new Int32Array(key.length).fill(-1);
+  }
+
+  peek(): number {
+    return this.items[0]!;
+  }
+
+  upsert(index: number): void {
+    let at = this.position[index]!;
+    if (at < 0) at = this.size++;
+    this.siftUp(at, index);
+  }
+
+  pop(): number {
+    const top = this.items[0]!;
+    this.position[top] = -1;
+    const last = this.items[--this.size]!;
+    if (this.size > 0) this.siftDown(0, last);
+    return top;
+  }
+
+  clear(): void {
+    for (let n = 0; n < this.size; n++) this.position[this.items[n]!] = -1;
+    this.size = 0;
+  }
+
+  private less(a: number, b: number): boolean {
+    const ka = this.key[a]!;
+    const kb = this.key[b]!;
+    return ka < kb || (ka === kb && a < b);
+  }
+
+  private siftUp(at: number, index: number): void {
+    const { items, position } = this;
+    while (at > 0) {
+      const parent = (at - 1) >> 1;
+      const above = items[parent]!;
+      if (!this.less(index, above)) break;
+      items[at] = above;
+      position[above] = at;
+      at = parent;
+    }
+    items[at] = index;
+    position[index] = at;
+  }
+
+  private siftDown(at: number, index: number): void {
+    const { items, position, size } = this;
+    for (;;) {
+      let child = 2 * at + 1;
+      if (child >= size) break;
+      if (child + 1 < size && this.less(items[child + 1]!, items[child]!)) child++;
+      const below = items[child]!;
+      if (!this.less(below, index)) break;
+      items[at] = below;
+      position[below] = at;
+      at = child;
+    }
+    items[at] = index;
+    position[index] = at;
+  }
+}
