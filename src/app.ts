@@ -10,6 +10,7 @@ import { systemClock, type Clock } from './core/ports.js';
 import type { Tandem } from './core/tandem.js';
 import { composeNotification } from './core/use-cases/compose-notification.js';
 import { createHttpServer } from './http-server.js';
+import { solveInWorker } from './matching-worker/index.js';
 import { createDispatcher, type Dispatcher } from './scheduler/dispatcher.js';
 import { jobRegistry, startScheduler, type Scheduler } from './scheduler/jobs.js';
 import { createRunCoordinator } from './scheduler/run-coordinator.js';
@@ -58,6 +59,8 @@ export async function startApp(options: AppOptions): Promise<App> {
   const store = DrizzleStore.from(database);
   const deps: CoreDeps = {
     store,
+    // Off the main thread: the server keeps acking Slack within 3 s while a large round is solved.
+    matcher: { solve: (input) => solveInWorker(input) },
     clock,
     logger: logger.child({ component: 'core' }),
     settings: {

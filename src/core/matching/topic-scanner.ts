@@ -87,6 +87,9 @@ export class TopicScanner {
   /** Members of the current partition's classes, class after class. */
   private members: Int32Array = new Int32Array(0);
   private readonly scratchMembers: Int32Array;
+  private readonly scratchRanks: Int32Array;
+  /** Position of each partner in the current scan's order. */
+  private readonly orderRank: Int32Array;
   private readonly untouched: Int32Array;
   private untouchedCount = -1;
   private partitionOrder: Int32Array = new Int32Array(0);
@@ -138,6 +141,8 @@ export class TopicScanner {
     this.classOf = new Int32Array(this.partnerCount);
     this.touchedBy = new Int32Array(this.partnerCount);
     this.scratchMembers = new Int32Array(this.partnerCount);
+    this.scratchRanks = new Int32Array(this.partnerCount);
+    this.orderRank = new Int32Array(this.partnerCount);
     this.untouched = new Int32Array(this.partnerCount);
     this.skipped = new Int32Array(this.partnerCount);
     const capacity = Math.max(1, maxLimit);
@@ -169,6 +174,7 @@ export class TopicScanner {
       );
       lowestOffset = Infinity;
       for (let p = 0; p < this.partnerCount; p++) lowestOffset = Math.min(lowestOffset, offsets[p]!);
+      for (let n = 0; n < this.partnerCount; n++) this.orderRank[partnerOrder[n]!] = n;
     }
     const order = Int32Array.from({ length: rows.length }, (_, n) => rows[n]!);
     const signature = new Map<string, number>();
@@ -213,19 +219,47 @@ export class TopicScanner {
     for (let n = 0; n < touched.length; n++) touchedBy[touched[n]!] = stamp;
     this.classValues = values;
     if (this.classStart.length < classCount + 1) this.classStart = new Int32Array(classCount * 2 + 1);
-    this.classStart.set(group.start.subarray(0, classCount + 1));
-    if (partnerOrder === this.potentialOrder && group.members !== null) {
-      // The usual order: members were laid out once for this topic set.
-      this.members = group.members;
-    } else {
+    const start = this.classStart;
+    start.set(group.start.subarray(0, classCount + 1));
+    if (group.members === null) {
+      // Lay the members out once, class after class, in decreasing potential.
       for (let n = 0; n < touched.length; n++) classOf[touched[n]!] = classOfTouched[n]!;
-      const members = partnerOrder === this.potentialOrder ? new Int32Array(touched.length) : this.scratchMembers;
-      const fill = this.classStart.slice(0, classCount);
+      const members = new Int32Array(touched.length);
+      const fill = start.slice(0, classCount);
+      const order = this.potentialOrder;
       for (let n = 0; n < this.partnerCount; n++) {
-        const p = partnerOrder[n]!;
+        const p = order[n]!;
         if (touchedBy[p] === stamp) members[fill[classOf[p]!]!++] = p;
       }
-      if (partnerOrder === this.potentialOrder) group.members = members;
+      group.members = members;
+    }
+    if (partnerOrder === this.potentialOrder) {
+      this.members = group.members;
+    } else {
+      // Another order (by potential − price): sort each class by rank in it.
+      const rank = this.orderRank;
+      const ranks = this.scratchRanks;
+      const members = this.scratchMembers;
+      const base = group.members;
+      for (let n = 0; n < base.length; n++) ranks[n] = rank[base[n]!]!;
+      for (let c = 0; c < classCount; c++) {
+        const from = start[c]!;
+        const to = start[c + 1]!;
+        if (to - from > 24) {
+          ranks.subarray(from, to).sort();
+          continue;
+        }
+        for (let n = from + 1; n < to; n++) {
+          const value = ranks[n]!;
+          let at = n;
+          while (at > from && ranks[at - 1]! > value) {
+            ranks[at] = ranks[at - 1]!;
+            at--;
+          }
+          ranks[at] = value;
+        }
+      }
+      for (let n = 0; n < base.length; n++) members[n] = partnerOrder[ranks[n]!]!;
       this.members = members;
     }
     this.classCount = classCount;
