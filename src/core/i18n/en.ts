@@ -66,6 +66,7 @@ export const en = {
   'form.charter.text':
     'I commit to attend the sessions I schedule, to keep what my partner shares confidential, and to give honest, kind feedback.',
   'form.charter.accept': 'I accept the program charter',
+  'form.charter.label': 'Your commitment',
 
   'validation.required': 'Please fill this in.',
   'validation.topics_required.mentor': 'Choose a level for at least one topic you can teach.',

@@ -68,6 +68,7 @@ export const fr: Record<MessageKey, string> = {
   'form.charter.text':
     'Je m’engage à être présent(e) aux séances que je planifie, à garder confidentiel ce que mon binôme partage, et à donner un retour honnête et bienveillant.',
   'form.charter.accept': 'J’accepte la charte du programme',
+  'form.charter.label': 'Votre engagement',
 
   'validation.required': 'Merci de remplir ce champ.',
   'validation.topics_required.mentor': 'Indiquez un niveau pour au moins un sujet que vous pouvez transmettre.',

@@ -44,7 +44,7 @@ export function solveMatching(input: MatchInput, options: SolveOptions = {}): Ma
   // quick and approximate (bounded searches): it only prices the mentors for the next step.
   scanner.scanAll(
     Int32Array.from({ length: pool.menteeCount }, (_, i) => i),
-    { offsets: solver.mentorDual, ordered: false },
+    { offsets: solver.mentorDual },
     () => ({ limit: settings.candidatesPerMentee, floor: -Infinity, scoreCap: Infinity, skip: null }),
     (i, found) => {
       graph.add(i, found.partner, found.score, found.count);

@@ -19,13 +19,8 @@ const MAX_TOPIC_SCORE = 2 ** 31;
 
 /** What is ranked, the same for every row of one scanAll call. */
 export interface ScanSetup {
-  /**
-   * Subtracted from each partner's score (null: nothing). Must be ≥ 0. May change during the
-   * scan (prices while mentees are being placed) only when `ordered` is false.
-   */
+  /** Subtracted from each partner's score (null: nothing). Must be ≥ 0; may change during the scan. */
   offsets: Float64Array | null;
-  /** Offsets stay fixed during the scan: partners are then visited cheapest first inside a class. */
-  ordered: boolean;
 }
 
 export interface ScanRequest {
@@ -81,18 +76,9 @@ export class TopicScanner {
   private readonly classOf: Int32Array;
   private readonly touchedBy: Int32Array;
   private touchStamp = 0;
-  private classCount = 0;
-  private classStart = new Int32Array(64);
-  private classValues: Int32Array = new Int32Array(0);
-  /** Members of the current partition's classes, class after class. */
-  private members: Int32Array = new Int32Array(0);
-  private readonly scratchMembers: Int32Array;
-  private readonly scratchRanks: Int32Array;
-  /** Position of each partner in the current scan's order. */
-  private readonly orderRank: Int32Array;
   private readonly untouched: Int32Array;
   private untouchedCount = -1;
-  private partitionOrder: Int32Array = new Int32Array(0);
+  private group: TopicGroup = { touched: new Int32Array(0), values: new Int32Array(0), classCount: 0, start: new Int32Array(1), members: new Int32Array(0) };
   /** Classes of each topic set met so far. */
   private readonly groups = new Map<string, TopicGroup>();
   private readonly classIndex = new Int32Array(1 << 16).fill(-1);
@@ -140,9 +126,6 @@ export class TopicScanner {
     this.blockedPartner = blockedLists.partner;
     this.classOf = new Int32Array(this.partnerCount);
     this.touchedBy = new Int32Array(this.partnerCount);
-    this.scratchMembers = new Int32Array(this.partnerCount);
-    this.scratchRanks = new Int32Array(this.partnerCount);
-    this.orderRank = new Int32Array(this.partnerCount);
     this.untouched = new Int32Array(this.partnerCount);
     this.skipped = new Int32Array(this.partnerCount);
     const capacity = Math.max(1, maxLimit);
@@ -162,20 +145,6 @@ export class TopicScanner {
   ): void {
     if (rows.length === 0) return;
     const { offsets } = setup;
-    const ordered = offsets !== null && setup.ordered;
-    // Inside a class, partners by decreasing potential − offset: the first that cannot reach the
-    // cut ends the class.
-    let partnerOrder = this.potentialOrder;
-    let lowestOffset = 0;
-    if (ordered) {
-      const potential = this.partnerPotential;
-      partnerOrder = Int32Array.from({ length: this.partnerCount }, (_, p) => p).sort(
-        (a, b) => potential[b]! - offsets[b]! - (potential[a]! - offsets[a]!) || a - b,
-      );
-      lowestOffset = Infinity;
-      for (let p = 0; p < this.partnerCount; p++) lowestOffset = Math.min(lowestOffset, offsets[p]!);
-      for (let n = 0; n < this.partnerCount; n++) this.orderRank[partnerOrder[n]!] = n;
-    }
     const order = Int32Array.from({ length: rows.length }, (_, n) => rows[n]!);
     const signature = new Map<string, number>();
     const keys: string[] = [];
@@ -196,78 +165,25 @@ export class TopicScanner {
       const row = order[n]!;
       if (group[n] !== currentGroup) {
         currentGroup = group[n]!;
-        this.partition(row, keys[currentGroup]!, partnerOrder);
+        this.partition(row, keys[currentGroup]!);
       }
-      onResult(row, this.scanRow(row, requestFor(row), offsets, ordered, lowestOffset));
+      onResult(row, this.scanRow(row, requestFor(row), offsets));
     }
   }
 
-  /**
-   * Splits the partners into classes of equal values on the topics of `row` (cached per topic
-   * set), members of each class in `partnerOrder`.
-   */
-  private partition(row: number, groupKey: string, partnerOrder: Int32Array): void {
-    const { classOf, touchedBy } = this;
+  /** Makes the classes of the topic set of `row` current (computed once per topic set). */
+  private partition(row: number, groupKey: string): void {
     let group = this.groups.get(groupKey);
     if (group === undefined) {
       group = this.classify(row);
       this.groups.set(groupKey, group);
     }
-    const stamp = ++this.touchStamp;
+    this.group = group;
     this.untouchedCount = -1; // built on demand
-    const { touched, classOfTouched, values, classCount } = group;
-    for (let n = 0; n < touched.length; n++) touchedBy[touched[n]!] = stamp;
-    this.classValues = values;
-    if (this.classStart.length < classCount + 1) this.classStart = new Int32Array(classCount * 2 + 1);
-    const start = this.classStart;
-    start.set(group.start.subarray(0, classCount + 1));
-    if (group.members === null) {
-      // Lay the members out once, class after class, in decreasing potential.
-      for (let n = 0; n < touched.length; n++) classOf[touched[n]!] = classOfTouched[n]!;
-      const members = new Int32Array(touched.length);
-      const fill = start.slice(0, classCount);
-      const order = this.potentialOrder;
-      for (let n = 0; n < this.partnerCount; n++) {
-        const p = order[n]!;
-        if (touchedBy[p] === stamp) members[fill[classOf[p]!]!++] = p;
-      }
-      group.members = members;
-    }
-    if (partnerOrder === this.potentialOrder) {
-      this.members = group.members;
-    } else {
-      // Another order (by potential − price): sort each class by rank in it.
-      const rank = this.orderRank;
-      const ranks = this.scratchRanks;
-      const members = this.scratchMembers;
-      const base = group.members;
-      for (let n = 0; n < base.length; n++) ranks[n] = rank[base[n]!]!;
-      for (let c = 0; c < classCount; c++) {
-        const from = start[c]!;
-        const to = start[c + 1]!;
-        if (to - from > 24) {
-          ranks.subarray(from, to).sort();
-          continue;
-        }
-        for (let n = from + 1; n < to; n++) {
-          const value = ranks[n]!;
-          let at = n;
-          while (at > from && ranks[at - 1]! > value) {
-            ranks[at] = ranks[at - 1]!;
-            at--;
-          }
-          ranks[at] = value;
-        }
-      }
-      for (let n = 0; n < base.length; n++) members[n] = partnerOrder[ranks[n]!]!;
-      this.members = members;
-    }
-    this.classCount = classCount;
-    this.partitionOrder = partnerOrder;
-    if (this.classTopic.length < classCount) {
-      this.classTopic = new Int32Array(classCount * 2);
-      this.classOrder = new Int32Array(classCount * 2);
-      this.classKeys = new Float64Array(classCount * 2);
+    if (this.classTopic.length < group.classCount) {
+      this.classTopic = new Int32Array(group.classCount * 2);
+      this.classOrder = new Int32Array(group.classCount * 2);
+      this.classKeys = new Float64Array(group.classCount * 2);
     }
   }
 
@@ -311,25 +227,23 @@ export class TopicScanner {
     for (const key of usedKeys) classIndex[key] = -1;
     const start = new Int32Array(sizes.length + 1);
     sizes.forEach((size, c) => (start[c + 1] = start[c]! + size));
-    return {
-      touched: Int32Array.from(touched),
-      classOfTouched: Int32Array.from(classOfTouched),
-      values: Int32Array.from(values),
-      classCount: sizes.length,
-      start,
-      members: null,
-    };
+    // Members class after class, each class in decreasing potential (the scan's break relies on it).
+    const classOf = this.classOf;
+    touched.forEach((p, n) => (classOf[p] = classOfTouched[n]!));
+    const members = new Int32Array(touched.length);
+    const fill = start.slice(0, sizes.length);
+    for (const p of this.potentialOrder) if (this.touchedBy[p] === seen) members[fill[classOf[p]!]!++] = p;
+    return { touched: Int32Array.from(touched), values: Int32Array.from(values), classCount: sizes.length, start, members };
   }
 
-  /** The partners sharing no topic with the current topic set (in partner order). */
+  /** The partners sharing no topic with the current topic set, in decreasing potential. */
   private untouchedPartners(): number {
     if (this.untouchedCount >= 0) return this.untouchedCount;
-    const { touchedBy, touchStamp, partitionOrder } = this;
+    const { touchedBy, group } = this;
+    const stamp = ++this.touchStamp;
+    for (let n = 0; n < group.touched.length; n++) touchedBy[group.touched[n]!] = stamp;
     let count = 0;
-    for (let n = 0; n < this.partnerCount; n++) {
-      const p = partitionOrder[n]!;
-      if (touchedBy[p] !== touchStamp) this.untouched[count++] = p;
-    }
+    for (const p of this.potentialOrder) if (touchedBy[p] !== stamp) this.untouched[count++] = p;
     this.untouchedCount = count;
     return count;
   }
@@ -352,8 +266,9 @@ export class TopicScanner {
     return classOrder;
   }
 
-  private scanRow(row: number, request: ScanRequest, offsets: Float64Array | null, ordered: boolean, lowestOffset: number): ScanResult {
-    const { pool, byMentee, keep, points, classStart, classValues, members, classTopic, skipped, context } = this;
+  private scanRow(row: number, request: ScanRequest, offsets: Float64Array | null): ScanResult {
+    const { pool, byMentee, keep, points, classTopic, skipped, context } = this;
+    const { start: classStart, values: classValues, members, classCount } = this.group;
     const { floor, scoreCap, skip } = request;
     const languages = this.rowLanguages[row]!;
     const bound = this.bounds[row]!;
@@ -380,7 +295,6 @@ export class TopicScanner {
     const departmentPoints = department >= 0 ? pool.departmentPoints : 0;
 
     // Topic score of each class for this row; classes visited best first.
-    const classCount = this.classCount;
     let highest = 0;
     for (let c = 0; c < classCount; c++) {
       let topic = 0;
@@ -395,7 +309,7 @@ export class TopicScanner {
       const last = n === classCount;
       const topic = last ? 0 : classTopic[order[n]!]!;
       const best = topic + bound < scoreCap ? topic + bound : scoreCap;
-      if (best - lowestOffset <= cut) break; // classes come best first, partners sharing no topic last
+      if (best <= cut) break; // classes come best first, partners sharing no topic last (offsets are ≥ 0)
       const from = last ? 0 : classStart[order[n]!]!;
       const to = last ? this.untouchedPartners() : classStart[order[n]! + 1]!;
       const list = last ? this.untouched : members;
@@ -406,8 +320,7 @@ export class TopicScanner {
         const potential = partnerPotential[p]!;
         const ceiling = reach + (potential < rowPotential ? potential : rowPotential);
         if ((ceiling < scoreCap ? ceiling : scoreCap) - offset <= cut) {
-          // Later partners have no more potential (less potential − offset when ordered).
-          if (ordered ? reach + potential - offset <= cut : ceiling <= cut) break;
+          if (ceiling <= cut) break; // later partners in the class have no more potential
           continue;
         }
         const at = p * INFO_STRIDE;
@@ -526,16 +439,15 @@ function contextLookup(pool: Pool, side: Side): ContextLookup | null {
 }
 
 interface TopicGroup {
-  /** Partners holding any of the topics, and their class. */
+  /** Partners holding any of the topics. */
   touched: Int32Array;
-  classOfTouched: Int32Array;
   /** Class c's values on the topics: values[c × topicCount ..]. */
   values: Int32Array;
   classCount: number;
   /** Class sizes as offsets: class c has start[c + 1] − start[c] members. */
   start: Int32Array;
-  /** Members class after class, in decreasing context potential (laid out on first use). */
-  members: Int32Array | null;
+  /** Members class after class, each class in decreasing context potential. */
+  members: Int32Array;
 }
 
 interface TopicIndex {

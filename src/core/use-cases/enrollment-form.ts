@@ -146,7 +146,7 @@ export function buildEnrollmentForm(input: {
     {
       kind: 'checkbox',
       id: 'charter',
-      label: t('form.charter'),
+      label: t('form.charter.label'),
       optionLabel: t('form.charter.accept'),
       required: true,
       initial: values ? values.charter === 'true' : existing?.charterAcceptedAt != null,
