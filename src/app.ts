@@ -126,6 +126,8 @@ export async function startApp(options: AppOptions): Promise<App> {
       closing ??= (async () => {
         ready = false;
         await scheduler?.stop();
+        // Sends in flight finish; claimed rows not yet sent go back to the outbox for the next process.
+        await dispatcher.stop();
         // Stop accepting, let in-flight requests finish, then cut what is left after the grace period.
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();

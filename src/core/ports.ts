@@ -248,12 +248,19 @@ export interface Store {
   /** Records a failed attempt: pending again at `retryAt`, or failed for good when `retryAt` is null. */
   markNotificationAttemptFailed(id: string, error: string, retryAt: Date | null): Promise<void>;
 
+  /** Hands claimed rows back unsent (shutdown): pending again, the claim's attempt not counted. */
+  releaseNotifications(ids: string[]): Promise<void>;
   /** The message no longer applies (e.g. the mentor was decided meanwhile): never sent. */
   markNotificationCancelled(id: string, reason: string): Promise<void>;
 
   /** Where to reach a person proactively (Teams conversation reference). */
   saveConversationReference(personId: string, reference: Record<string, unknown>): Promise<void>;
   getConversationReference(personId: string): Promise<Record<string, unknown> | null>;
+  /**
+   * Any stored Teams conversation reference of a person of this tenant, most recently updated first:
+   * its serviceUrl and bot account let the bot create a 1:1 chat with someone who never wrote to it.
+   */
+  findConversationReferenceInTenant(tenantId: string): Promise<Record<string, unknown> | null>;
 
   audit(entry: AuditEntry): Promise<void>;
 }

@@ -35,6 +35,8 @@ export interface Dispatcher {
   tick(): Promise<number>;
   /** Ticks until nothing is due (tests, shutdown drains). */
   drain(): Promise<number>;
+  /** Stops claiming, lets the sends in flight finish, and hands back claimed rows not yet sent. */
+  stop(): Promise<void>;
 }
 
 /**
@@ -82,6 +84,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const pacer = new Pacer(time);
   const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   let running: Promise<number> | null = null;
+  let stopping = false;
 
   /** The group a row goes to as one message, or null: send to the recipient alone. */
   async function groupOf(row: Notification, recipient: Person, messenger: Messenger): Promise<Person[] | null> {
@@ -223,6 +226,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     let claiming: Promise<void> | null = null;
 
     const refill = async () => {
+      if (stopping) {
+        exhausted = true;
+        return;
+      }
       const limit = claimLimit(pool.length);
       if (limit <= 0) {
         // Paused longer than a lease: claim nothing now, the next tick tries again.
@@ -241,6 +248,12 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     let newInFlight = 0;
     const worker = async () => {
       for (;;) {
+        if (stopping) {
+          // Shutting down: what was claimed but not sent goes back at once, for this or another replica.
+          const unsent = pool.splice(0).map((claimed) => claimed.row.id);
+          if (unsent.length > 0) await store.releaseNotifications(unsent);
+          return;
+        }
         if (!exhausted && needMore(pool, newInFlight < newSlots)) {
           await (claiming ??= refill().finally(() => {
             claiming = null;
@@ -267,6 +280,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 
   return {
     tick() {
+      if (stopping) return Promise.resolve(0);
       // One tick at a time per process; other replicas coordinate through the row leases.
       running ??= runOnce().finally(() => {
         running = null;
@@ -275,8 +289,12 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     },
     async drain() {
       let total = 0;
-      for (let handled = await this.tick(); handled > 0; handled = await this.tick()) total += handled;
+      for (let handled = await this.tick(); handled > 0 && !stopping; handled = await this.tick()) total += handled;
       return total;
+    },
+    async stop() {
+      stopping = true;
+      await running;
     },
   };
 }
@@ -306,5 +324,6 @@ export function retryDelay(attempts: number, retryAfterMs?: number): number {
 }
 
 function errorText(error: unknown): string {
+  if (error instanceof DeliveryError) return error.message;
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

@@ -498,6 +498,14 @@ export class DrizzleStore implements Store {
       .where(eq(notifications.id, id));
   }
 
+  async releaseNotifications(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db
+      .update(notifications)
+      .set({ status: 'pending', leaseOwner: null, leaseUntil: null, attempts: sql`greatest(${notifications.attempts} - 1, 0)` })
+      .where(and(inArray(notifications.id, ids), eq(notifications.status, 'sending')));
+  }
+
   async markNotificationCancelled(id: string, reason: string): Promise<void> {
     await this.db
       .update(notifications)
@@ -517,6 +525,17 @@ export class DrizzleStore implements Store {
       .select({ reference: teamsConversationRefs.reference })
       .from(teamsConversationRefs)
       .where(eq(teamsConversationRefs.personId, personId));
+    return row?.reference ?? null;
+  }
+
+  async findConversationReferenceInTenant(tenantId: string): Promise<Record<string, unknown> | null> {
+    const [row] = await this.db
+      .select({ reference: teamsConversationRefs.reference })
+      .from(teamsConversationRefs)
+      .innerJoin(people, eq(people.id, teamsConversationRefs.personId))
+      .where(and(eq(people.platform, 'teams'), eq(people.tenantId, tenantId)))
+      .orderBy(desc(teamsConversationRefs.updatedAt))
+      .limit(1);
     return row?.reference ?? null;
   }
 

@@ -1,6 +1,7 @@
 // Proactive sends (and updates) to one person in their personal chat with the bot, from a stored
-// conversation reference. Teams has no group send here: the dispatcher sends to each person.
-import type { CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
+// conversation reference — or, for someone who never wrote to the bot, in a 1:1 chat created from a
+// colleague's reference (same tenant). Teams has no group send here: the dispatcher sends to each person.
+import { Channels, TurnContext, type CloudAdapter, type ConversationParameters, type ConversationReference } from 'botbuilder';
 import { z } from 'zod';
 import type { Message } from '../../core/messages.js';
 import { DeliveryError, type Messenger, type Store } from '../../core/ports.js';
@@ -9,13 +10,32 @@ import type { Person } from '../../core/types.js';
 import { isLoopbackUrl } from './loopback.js';
 import { renderCard } from './render.js';
 
-export type ConversationReferenceStore = Pick<Store, 'saveConversationReference' | 'getConversationReference'>;
+/**
+ * `findConversationReferenceInTenant` is optional so that stores which only keep references (turn
+ * logic, test doubles) still fit; without it nobody new can be reached.
+ */
+export type ConversationReferenceStore = Pick<Store, 'saveConversationReference' | 'getConversationReference'> &
+  Partial<Pick<Store, 'findConversationReferenceInTenant'>>;
 
 const referenceSchema = z.looseObject({
   serviceUrl: z.url(),
   channelId: z.string().optional(),
   conversation: z.looseObject({ id: z.string().min(1) }),
 });
+
+/** What a colleague's reference lends to create a conversation: where the tenant's Bot Connector is, and the bot's account. */
+const tenantReferenceSchema = z.looseObject({
+  serviceUrl: z.url(),
+  bot: z.looseObject({ id: z.string().min(1), name: z.string().optional() }),
+});
+
+/**
+ * Token audience of outgoing Bot Connector calls (AuthenticationConstants.ToChannelFromBotOAuthScope,
+ * public cloud): what the connector factory falls back to when continueConversationAsync gets none.
+ */
+const BOT_FRAMEWORK_AUDIENCE = 'https://api.botframework.com';
+
+export const NO_CONVERSATION_IN_TENANT = 'no Teams conversation with this person yet, and none in their tenant to start one from';
 
 export interface TeamsMessengerOptions {
   adapter: CloudAdapter;
@@ -50,32 +70,91 @@ export class TeamsMessenger implements Messenger {
     return { summary: plainText(message.text), attachments: [renderCard(message)] };
   }
 
-  /** Runs `work` in the person's stored conversation; failures come out as DeliveryError. */
+  /**
+   * Runs `work` in the person's stored conversation, or in one created for them when none is stored;
+   * failures come out as DeliveryError.
+   */
   private async inConversation(to: Person, work: (ctx: TurnContext) => Promise<void>): Promise<void> {
     const stored = await this.options.store.getConversationReference(to.id);
-    if (!stored) throw new DeliveryError('no conversation reference', { permanent: true });
+    if (!stored) return this.inNewConversation(to, work);
     const parsed = referenceSchema.safeParse(stored);
     if (!parsed.success) throw new DeliveryError('invalid conversation reference', { permanent: true });
-    if (this.options.localMode && !isLoopbackUrl(parsed.data.serviceUrl)) {
-      throw new DeliveryError('local mode only reaches a Bot Connector on this machine', { permanent: true });
-    }
+    this.assertReachable(parsed.data.serviceUrl);
     const reference = stored as Partial<ConversationReference>;
 
-    // The adapter's onTurnError would swallow a failure thrown inside the callback: carry it out instead.
-    let failure: unknown;
-    try {
-      await this.options.adapter.continueConversationAsync(this.options.appId, reference, async (ctx) => {
-        try {
-          await work(ctx);
-        } catch (error) {
-          failure = error;
-        }
-      });
-    } catch (error) {
-      failure = error;
-    }
-    if (failure !== undefined) throw toDeliveryError(failure);
+    await carryFailure((logic) => this.options.adapter.continueConversationAsync(this.options.appId, reference, logic), work);
   }
+
+  /**
+   * Creates the person's 1:1 chat with the bot (Bot Connector POST /v3/conversations) on the serviceUrl
+   * and bot account of a colleague's reference, stores its reference for the next sends, then runs
+   * `work` in it. Teams only accepts this when the app is installed for the person (personal scope or
+   * a team they are in); it answers 403 otherwise. For a 1:1 chat that already exists Teams returns its id.
+   */
+  private async inNewConversation(to: Person, work: (ctx: TurnContext) => Promise<void>): Promise<void> {
+    const { store, adapter, appId, localMode } = this.options;
+    const borrowed = to.tenantId && store.findConversationReferenceInTenant ? await store.findConversationReferenceInTenant(to.tenantId) : null;
+    if (!borrowed) throw new DeliveryError(NO_CONVERSATION_IN_TENANT, { permanent: true });
+    const parsed = tenantReferenceSchema.safeParse(borrowed);
+    if (!parsed.success) throw new DeliveryError(`invalid conversation reference in tenant ${to.tenantId}`, { permanent: true });
+    this.assertReachable(parsed.data.serviceUrl);
+
+    const { id, name } = parsed.data.bot;
+    // The SDK's types want account names; the Bot Connector does not (nor does Microsoft's own sample send them).
+    const parameters = {
+      isGroup: false,
+      bot: name === undefined ? { id } : { id, name },
+      // Teams takes the user's Entra object id or their 29: id here.
+      members: [{ id: to.userId }],
+      tenantId: to.tenantId,
+      channelData: { tenant: { id: to.tenantId } },
+    } as ConversationParameters;
+    // Local mode: no audience, as continueConversationAsync (no token is asked for anyway).
+    const audience = (localMode ? undefined : BOT_FRAMEWORK_AUDIENCE) as string;
+
+    await carryFailure(
+      (logic) => adapter.createConversationAsync(appId, Channels.Msteams, parsed.data.serviceUrl, audience, parameters, logic),
+      async (ctx) => {
+        // Plain JSON, as the turn logic stores it. Saved before sending: a failed send is retried in this conversation.
+        const reference = JSON.parse(JSON.stringify(TurnContext.getConversationReference(ctx.activity))) as Record<string, unknown>;
+        try {
+          await store.saveConversationReference(to.id, reference);
+        } catch (error) {
+          throw new DeliveryError(`could not store the new Teams conversation: ${error instanceof Error ? error.message : String(error)}`);
+        }
+        await work(ctx);
+      },
+    );
+  }
+
+  private assertReachable(serviceUrl: string): void {
+    if (this.options.localMode && !isLoopbackUrl(serviceUrl)) {
+      throw new DeliveryError('local mode only reaches a Bot Connector on this machine', { permanent: true });
+    }
+  }
+}
+
+/**
+ * Runs `work` as the bot logic of `run` (continue or create conversation). The adapter's onTurnError
+ * would swallow a failure thrown inside the callback: carry it out instead, as a DeliveryError.
+ */
+async function carryFailure(
+  run: (logic: (ctx: TurnContext) => Promise<void>) => Promise<void>,
+  work: (ctx: TurnContext) => Promise<void>,
+): Promise<void> {
+  let failure: unknown;
+  try {
+    await run(async (ctx) => {
+      try {
+        await work(ctx);
+      } catch (error) {
+        failure = error;
+      }
+    });
+  } catch (error) {
+    failure = error;
+  }
+  if (failure !== undefined) throw toDeliveryError(failure);
 }
 
 /**
@@ -83,6 +162,7 @@ export class TeamsMessenger implements Messenger {
  * Retry-After) and 5xx three times when this runs, so what is left is worth reporting as is.
  */
 export function toDeliveryError(error: unknown): DeliveryError {
+  if (error instanceof DeliveryError) return error;
   const status = statusOf(error);
   const detail = error instanceof Error ? error.message : String(error);
   if (status === 429) {

@@ -44,7 +44,11 @@ export class AssignmentSolver {
   private touchedMenteeCount = 0;
   private readonly mentorHeap: IndexedHeap;
   private readonly menteeHeap: IndexedHeap;
+  /** Cost of the cheapest way found to end the current search, and (forward) the free seat it uses. */
   private bestEnd = 0;
+  private endMentor = -1;
+  private endVia = -1;
+  private endViaScore = 0;
 
   constructor(
     private readonly graph: PairGraph,
@@ -75,10 +79,6 @@ export class AssignmentSolver {
     this.touchedMentees = new Int32Array(menteeCount);
     this.mentorHeap = new IndexedHeap(this.mentorDist);
     this.menteeHeap = new IndexedHeap(this.menteeDist);
-  }
-
-  isPlaced(mentee: number): boolean {
-    return this.placed[mentee] === 1;
   }
 
   /**
@@ -173,8 +173,8 @@ export class AssignmentSolver {
     // Backwards from the freed seat: who moves in (and who then moves into their seat...), or
     // which seat stays empty (whose price falls to 0).
     this.bestEnd = v[origin]!;
-    let endMentor = origin;
-    let endMentee = -1;
+    let endSeat = origin; // a mentor losing a mentee (origin itself: the seat stays empty)
+    let endMentee = -1; // or an unmatched mentee coming in
     this.touchedMentorCount = 0;
     this.touchedMenteeCount = 0;
     this.mentorDist[origin] = 0;
@@ -194,7 +194,7 @@ export class AssignmentSolver {
         if (home < 0) {
           this.bestEnd = distance;
           endMentee = k;
-          endMentor = -1;
+          endSeat = -1;
           break;
         }
         if (mentorDone[home]) continue;
@@ -211,7 +211,7 @@ export class AssignmentSolver {
         mentorHeap.pop();
         if (distance + v[y]! < this.bestEnd) {
           this.bestEnd = distance + v[y]!;
-          endMentor = y;
+          endSeat = y;
           endMentee = -1;
         }
         this.settleMentorBackward(y, distance);
@@ -229,7 +229,7 @@ export class AssignmentSolver {
     }
 
     // The path from the end back to the freed seat: each mentee moves one mentor closer to it.
-    let k = endMentee >= 0 ? endMentee : endMentor !== origin ? this.mentorVia[endMentor]! : -1;
+    let k = endMentee >= 0 ? endMentee : endSeat !== origin ? this.mentorVia[endSeat]! : -1;
     const path: number[] = [];
     while (k >= 0) {
       const target = this.menteeVia[k]!;
@@ -243,10 +243,6 @@ export class AssignmentSolver {
     for (let n = 0; n < path.length; n += 2) this.seat(path[n + 1]!, path[n]!, this.menteeViaScore[path[n]!]!);
     this.resetSearch();
   }
-
-  private endMentor = -1;
-  private endVia = -1;
-  private endViaScore = 0;
 
   /** Settles mentee k at `distance` and relaxes its pairs towards mentors not settled yet. */
   private reachForward(k: number, distance: number): void {

@@ -27,6 +27,8 @@ export interface Violations {
 
 /** Beyond this many fallen prices to check for one mentee, scanning it again is cheaper. */
 const MAX_FALLEN_CHECKS = 48;
+/** When more than this share of prices fell, every mentee is scanned again. */
+const WIDE_FALL_SHARE = 0.2;
 
 export class OptimalityProof {
   /** Bound on score − price over the compatible mentors left out of mentee i's pairs. */
@@ -62,7 +64,7 @@ export class OptimalityProof {
     const near = { mentor: new Int32Array(this.perMentee), score: new Int32Array(this.perMentee) };
     this.scanner.scanAll(
       suspects,
-      { offsets: v },
+      { offsets: v, fixed: true },
       (i) => ({
         limit: this.perMentee,
         floor: u[i]! - big - this.margin,
@@ -116,6 +118,11 @@ export class OptimalityProof {
     const fallen: number[] = [];
     for (let j = 0; j < pool.mentorCount; j++) if (priceBefore[j]! > v[j]!) fallen.push(j);
     if (fallen.length === 0) return;
+    if (fallen.length > pool.mentorCount * WIDE_FALL_SHARE) {
+      // Prices moved everywhere (a fresh solve): bounds are of no use, scan everyone again.
+      for (let i = 0; i < pool.menteeCount; i++) if (keyCut[i] !== -Infinity) keyCut[i] = Infinity;
+      return;
+    }
     const fall = (j: number) => priceBefore[j]! - v[j]!;
     fallen.sort((a, b) => fall(b) - fall(a) || a - b);
     const paired = this.pairedStamp;

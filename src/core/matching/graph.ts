@@ -82,12 +82,6 @@ export class PairGraph {
     this.reverse = null;
   }
 
-  /** Score of the pair, or -1 when absent. */
-  scoreOf(mentee: number, mentor: number): number {
-    for (let e = this.start[mentee]!, end = this.end[mentee]!; e < end; e++) if (this.mentor[e] === mentor) return this.score[e]!;
-    return -1;
-  }
-
   /** The pairs seen from the mentors' side (rebuilt after pairs were added). */
   byMentor(): MentorIndex {
     if (this.reverse !== null) return this.reverse;

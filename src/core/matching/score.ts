@@ -47,58 +47,50 @@ export function scorePair(pool: Pool, mentor: number, mentee: number): number {
 }
 
 /**
- * Bounds on the context part of the score (teach-back, availability, department, hours), from
- * one side: contextScore(row, partner) ≤ rest[row] + min(potential[row], partnerPotential[partner]),
- * where potentials cover teach-back and availability. rest + potential is the row's best context.
+ * Bounds on the context part of the score (teach-back, availability, department, hours):
+ * contextScore(mentor j, mentee i) ≤ rest[i] + min(potential[i], mentorPotential[j]), where
+ * potentials cover teach-back and availability. rest + potential is the mentee's best context.
  */
 export interface ContextBounds {
   rest: Int32Array;
   potential: Int32Array;
-  partnerPotential: Int32Array;
+  mentorPotential: Int32Array;
 }
 
-export function contextBoundsOf(pool: Pool, side: 'mentee' | 'mentor'): ContextBounds {
-  const byMentee = side === 'mentee';
-  const rows = byMentee
-    ? { count: pool.menteeCount, teach: pool.menteeTeach, slots: pool.menteeSlots, department: pool.menteeDepartment, zone: pool.menteeZone }
-    : { count: pool.mentorCount, teach: pool.mentorWants, slots: pool.mentorSlots, department: pool.mentorDepartment, zone: pool.mentorZone };
-  const partners = byMentee
-    ? { count: pool.mentorCount, teach: pool.mentorWants, slots: pool.mentorSlots, zone: pool.mentorZone }
-    : { count: pool.menteeCount, teach: pool.menteeTeach, slots: pool.menteeSlots, zone: pool.menteeZone };
-  const { zoneCount, teachWords, slotWords } = pool;
-  const potentials = (list: typeof rows | typeof partners, mostTeach: number, mostSlots: number) =>
-    Int32Array.from({ length: list.count }, (_, r) =>
-      pool.teachBackPoints * Math.min(mostTeach, countBits(list.teach, r, teachWords)) +
-      pool.slotPoints[Math.min(mostSlots, countBits(list.slots, r, slotWords))]!,
-    );
-  const most = (list: typeof rows | typeof partners) => {
-    let teach = 0;
-    let slots = 0;
-    for (let r = 0; r < list.count; r++) {
-      teach = Math.max(teach, countBits(list.teach, r, teachWords));
-      slots = Math.max(slots, countBits(list.slots, r, slotWords));
+export function contextBoundsOf(pool: Pool): ContextBounds {
+  const { zoneCount, teachWords, slotWords, menteeCount, mentorCount } = pool;
+  const most = (teach: Uint32Array, slots: Uint32Array, count: number) => {
+    let mostTeach = 0;
+    let mostSlots = 0;
+    for (let r = 0; r < count; r++) {
+      mostTeach = Math.max(mostTeach, countBits(teach, r, teachWords));
+      mostSlots = Math.max(mostSlots, countBits(slots, r, slotWords));
     }
-    return { teach, slots };
+    return { teach: mostTeach, slots: mostSlots };
   };
-  const rowMost = most(rows);
-  const partnerMost = most(partners);
-  const partnerZones = new Set<number>();
-  for (let p = 0; p < partners.count; p++) partnerZones.add(partners.zone[p]!);
+  // One side's potential can use no more teach-back topics or slots than the other side ever has.
+  const potentials = (teach: Uint32Array, slots: Uint32Array, count: number, other: { teach: number; slots: number }) =>
+    Int32Array.from(
+      { length: count },
+      (_, r) =>
+        pool.teachBackPoints * Math.min(other.teach, countBits(teach, r, teachWords)) +
+        pool.slotPoints[Math.min(other.slots, countBits(slots, r, slotWords))]!,
+    );
+  const menteeMost = most(pool.menteeTeach, pool.menteeSlots, menteeCount);
+  const mentorMost = most(pool.mentorWants, pool.mentorSlots, mentorCount);
+  const mentorZones = new Set(pool.mentorZone);
   const bestZonePoints = new Int32Array(zoneCount);
   for (let zone = 0; zone < zoneCount; zone++) {
-    for (const other of partnerZones) bestZonePoints[zone] = Math.max(bestZonePoints[zone]!, pool.zonePoints[other * zoneCount + zone]!);
+    for (const other of mentorZones) bestZonePoints[zone] = Math.max(bestZonePoints[zone]!, pool.zonePoints[other * zoneCount + zone]!);
   }
   return {
-    rest: Int32Array.from({ length: rows.count }, (_, r) => (rows.department[r]! >= 0 ? pool.departmentPoints : 0) + bestZonePoints[rows.zone[r]!]!),
-    potential: potentials(rows, partnerMost.teach, partnerMost.slots),
-    partnerPotential: potentials(partners, rowMost.teach, rowMost.slots),
+    rest: Int32Array.from(
+      { length: menteeCount },
+      (_, i) => (pool.menteeDepartment[i]! >= 0 ? pool.departmentPoints : 0) + bestZonePoints[pool.menteeZone[i]!]!,
+    ),
+    potential: potentials(pool.menteeTeach, pool.menteeSlots, menteeCount, mentorMost),
+    mentorPotential: potentials(pool.mentorWants, pool.mentorSlots, mentorCount, menteeMost),
   };
-}
-
-/** The most `contextScore` can give each row (mentee or mentor) with any partner. */
-export function contextBounds(pool: Pool, side: 'mentee' | 'mentor'): Int32Array {
-  const { rest, potential } = contextBoundsOf(pool, side);
-  return rest.map((value, r) => value + potential[r]!);
 }
 
 /** Every component that scored, best first; their points add up to `scorePair`. */

@@ -3,7 +3,7 @@ import { AssignmentSolver } from './assignment.js';
 import { OptimalityProof } from './certify.js';
 import { PairGraph } from './graph.js';
 import { LEVEL_STRIDE, buildPool, type Pool } from './pool.js';
-import { contextBounds, explainPair, sharedLanguages } from './score.js';
+import { explainPair, sharedLanguages } from './score.js';
 import { TopicScanner } from './topic-scanner.js';
 import type { MatchInput, MatchPair, MatchResult } from './types.js';
 import { countCompatibility, explainUnmatched } from './unmatched.js';
@@ -32,9 +32,8 @@ export const DEFAULT_SOLVE_OPTIONS: Readonly<Required<SolveOptions>> = { candida
 export function solveMatching(input: MatchInput, options: SolveOptions = {}): MatchResult {
   const settings = { ...DEFAULT_SOLVE_OPTIONS, ...options };
   const pool = buildPool(input);
-  const menteeBounds = contextBounds(pool, 'mentee');
-  const big = matchBonus(pool, menteeBounds);
-  const scanner = new TopicScanner(pool, 'mentee', Math.max(settings.candidatesPerMentee, settings.repairsPerMentee));
+  const scanner = new TopicScanner(pool, Math.max(settings.candidatesPerMentee, settings.repairsPerMentee));
+  const big = matchBonus(pool, scanner.bounds);
   const graph = new PairGraph(pool.menteeCount, pool.mentorCount, pool.menteeCount * settings.candidatesPerMentee);
   let solver = new AssignmentSolver(graph, pool.mentorCapacity, big);
   const proof = new OptimalityProof(pool, scanner, graph, settings.repairsPerMentee, settings.nearMissMargin);
@@ -44,7 +43,7 @@ export function solveMatching(input: MatchInput, options: SolveOptions = {}): Ma
   // quick and approximate (bounded searches): it only prices the mentors for the next step.
   scanner.scanAll(
     Int32Array.from({ length: pool.menteeCount }, (_, i) => i),
-    { offsets: solver.mentorDual },
+    { offsets: solver.mentorDual, fixed: false },
     () => ({ limit: settings.candidatesPerMentee, floor: -Infinity, scoreCap: Infinity, skip: null }),
     (i, found) => {
       graph.add(i, found.partner, found.score, found.count);

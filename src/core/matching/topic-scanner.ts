@@ -1,17 +1,15 @@
 /**
- * Finds, for each mentee (or mentor), its best partners on the other side without scoring every
- * pair. Rows that share the same set of topics are handled together: the partners are split into
- * classes of equal levels on those topics (equal topic score for any row of the group), classes
- * are visited best topic score first, and the visit stops as soon as the best context score
- * (teach-back, department, hours, availability) could no longer lift anyone left above the cut.
+ * Finds, for each mentee, its best mentors without scoring every pair. Mentees who need the same
+ * set of topics are handled together: mentors are split into classes of equal levels on those
+ * topics (equal topic score for any of these mentees), classes are visited best topic score
+ * first, and the visit stops as soon as the best context score (teach-back, department, hours,
+ * availability) could no longer lift anyone left above the cut.
  *
- * The key ranked is score − offset[partner]: offsets are mentor prices when looking for pairs
- * that would improve a matching, zero when building candidate lists.
+ * The key ranked is score − offset[mentor]: offsets are mentor prices when looking for pairs
+ * that would improve a matching, zero to rank by score alone.
  */
 import { LEVEL_STRIDE, type Pool } from './pool.js';
 import { contextBoundsOf, contextScore } from './score.js';
-
-export type Side = 'mentee' | 'mentor';
 
 /** Sort keys of classes: (MAX_TOPIC_SCORE − topic score) × CLASS_SPACE + class, exact below 2^53. */
 const CLASS_SPACE = 2 ** 21;
@@ -19,8 +17,14 @@ const MAX_TOPIC_SCORE = 2 ** 31;
 
 /** What is ranked, the same for every row of one scanAll call. */
 export interface ScanSetup {
-  /** Subtracted from each partner's score (null: nothing). Must be ≥ 0; may change during the scan. */
+  /** Subtracted from each partner's score (null: nothing). Must be ≥ 0. */
   offsets: Float64Array | null;
+  /**
+   * The offsets stay as they are during the scan: inside a class, partners are then taken by
+   * decreasing potential − offset, and the first that cannot reach the cut ends the class. When
+   * false, offsets may change between rows (prices while mentees are being placed).
+   */
+  fixed: boolean;
 }
 
 export interface ScanRequest {
@@ -44,19 +48,17 @@ export interface ScanResult {
 }
 
 export class TopicScanner {
-  private readonly byMentee: boolean;
-  /** Row r's topics: rowTopic/rowValue[rowStart[r] .. rowStart[r + 1]), topics ascending. */
+  /** Row (mentee) r's topics: rowTopic/rowValue[rowStart[r] .. rowStart[r + 1]), topics ascending. */
   private readonly rowStart: Int32Array;
   private readonly rowTopic: Int32Array;
   private readonly rowValue: Int32Array;
-  /** Per topic, the partners holding it. */
+  /** Per topic, the partners (mentors) holding it. */
   private readonly topicPartners: readonly Int32Array[];
-  /** Per topic, each partner's value (mentor level or mentee priority; 0: not held). */
+  /** Per topic, each mentor's level (0: not offered). */
   private readonly partnerValue: readonly Uint8Array[];
   /** Points of a shared topic: [rowValue × LEVEL_STRIDE + partnerValue]. */
   private readonly points: Int32Array;
   private readonly rowLanguages: Int32Array;
-  private readonly partnerLanguages: Int32Array;
   private readonly partnerCount: number;
   private readonly context: ContextLookup | null;
   /** contextScore(row, partner) ≤ rowRest[row] + min(rowPotential[row], partnerPotential[partner]). */
@@ -78,7 +80,17 @@ export class TopicScanner {
   private touchStamp = 0;
   private readonly untouched: Int32Array;
   private untouchedCount = -1;
-  private group: TopicGroup = { touched: new Int32Array(0), values: new Int32Array(0), classCount: 0, start: new Int32Array(1), members: new Int32Array(0) };
+  private group: TopicGroup = {
+    touched: new Int32Array(0),
+    classOfTouched: new Int32Array(0),
+    values: new Int32Array(0),
+    classCount: 0,
+    start: new Int32Array(1),
+    members: new Int32Array(0),
+  };
+  /** The current classes' members, class after class (the group's own, or orderedMembers). */
+  private members: Int32Array = new Int32Array(0);
+  private readonly orderedMembers: Int32Array;
   /** Classes of each topic set met so far. */
   private readonly groups = new Map<string, TopicGroup>();
   private readonly classIndex = new Int32Array(1 << 16).fill(-1);
@@ -95,36 +107,33 @@ export class TopicScanner {
 
   constructor(
     private readonly pool: Pool,
-    side: Side,
     maxLimit: number,
   ) {
-    this.byMentee = side === 'mentee';
-    const context = contextBoundsOf(pool, side);
+    const context = contextBoundsOf(pool);
     this.rowRest = context.rest;
     this.rowPotential = context.potential;
-    this.partnerPotential = context.partnerPotential;
+    this.partnerPotential = context.mentorPotential;
     this.bounds = context.rest.map((rest, r) => rest + context.potential[r]!);
     // Partners by decreasing context potential (then index): in a class, the first that cannot
     // reach the cut ends it.
-    this.potentialOrder = Int32Array.from({ length: context.partnerPotential.length }, (_, p) => p).sort(
-      (a, b) => context.partnerPotential[b]! - context.partnerPotential[a]! || a - b,
+    this.potentialOrder = Int32Array.from({ length: context.mentorPotential.length }, (_, p) => p).sort(
+      (a, b) => context.mentorPotential[b]! - context.mentorPotential[a]! || a - b,
     );
-    const index = topicIndex(pool, side);
-    this.rowStart = index.rowStart;
-    this.rowTopic = index.rowTopic;
-    this.rowValue = index.rowValue;
-    this.topicPartners = index.topicPartners;
-    this.partnerValue = index.partnerValue;
-    this.points = index.points;
-    this.rowLanguages = this.byMentee ? pool.menteeLanguages : pool.mentorLanguages;
-    this.partnerLanguages = this.byMentee ? pool.mentorLanguages : pool.menteeLanguages;
-    this.partnerCount = this.byMentee ? pool.mentorCount : pool.menteeCount;
-    this.context = contextLookup(pool, side);
-    this.partnerInfo = packPartners(pool, side, this.context);
-    const blockedLists = blockedPartners(pool, side);
+    this.rowStart = pool.needStart;
+    this.rowTopic = pool.needTopic;
+    this.rowValue = pool.needPriority;
+    this.topicPartners = pool.topicMentors;
+    this.partnerValue = pool.topicLevels;
+    this.points = pool.topicPoints;
+    this.rowLanguages = pool.menteeLanguages;
+    this.partnerCount = pool.mentorCount;
+    this.context = contextLookup(pool);
+    this.partnerInfo = packPartners(pool, this.context);
+    const blockedLists = blockedPartners(pool);
     this.blockedStart = blockedLists.start;
     this.blockedPartner = blockedLists.partner;
     this.classOf = new Int32Array(this.partnerCount);
+    this.orderedMembers = new Int32Array(this.partnerCount);
     this.touchedBy = new Int32Array(this.partnerCount);
     this.untouched = new Int32Array(this.partnerCount);
     this.skipped = new Int32Array(this.partnerCount);
@@ -145,6 +154,13 @@ export class TopicScanner {
   ): void {
     if (rows.length === 0) return;
     const { offsets } = setup;
+    let partnerOrder: Int32Array | null = null;
+    if (offsets !== null && setup.fixed) {
+      const potential = this.partnerPotential;
+      partnerOrder = Int32Array.from({ length: this.partnerCount }, (_, p) => p).sort(
+        (a, b) => potential[b]! - offsets[b]! - (potential[a]! - offsets[a]!) || a - b,
+      );
+    }
     const order = Int32Array.from({ length: rows.length }, (_, n) => rows[n]!);
     const signature = new Map<string, number>();
     const keys: string[] = [];
@@ -165,20 +181,39 @@ export class TopicScanner {
       const row = order[n]!;
       if (group[n] !== currentGroup) {
         currentGroup = group[n]!;
-        this.partition(row, keys[currentGroup]!);
+        this.partition(row, keys[currentGroup]!, partnerOrder);
       }
-      onResult(row, this.scanRow(row, requestFor(row), offsets));
+      onResult(row, this.scanRow(row, requestFor(row), offsets, partnerOrder !== null));
     }
   }
 
-  /** Makes the classes of the topic set of `row` current (computed once per topic set). */
-  private partition(row: number, groupKey: string): void {
+  /**
+   * Makes the classes of the topic set of `row` current (computed once per topic set); with a
+   * partner order, lays each class out in that order.
+   */
+  private partition(row: number, groupKey: string, partnerOrder: Int32Array | null): void {
     let group = this.groups.get(groupKey);
     if (group === undefined) {
       group = this.classify(row);
       this.groups.set(groupKey, group);
     }
     this.group = group;
+    this.members = group.members;
+    if (partnerOrder !== null) {
+      const { touched, classOfTouched, start } = group;
+      const { touchedBy, classOf, orderedMembers } = this;
+      const stamp = ++this.touchStamp;
+      for (let n = 0; n < touched.length; n++) {
+        touchedBy[touched[n]!] = stamp;
+        classOf[touched[n]!] = classOfTouched[n]!;
+      }
+      const fill = start.slice(0, group.classCount);
+      for (let n = 0; n < partnerOrder.length; n++) {
+        const p = partnerOrder[n]!;
+        if (touchedBy[p] === stamp) orderedMembers[fill[classOf[p]!]!++] = p;
+      }
+      this.members = orderedMembers;
+    }
     this.untouchedCount = -1; // built on demand
     if (this.classTopic.length < group.classCount) {
       this.classTopic = new Int32Array(group.classCount * 2);
@@ -233,7 +268,14 @@ export class TopicScanner {
     const members = new Int32Array(touched.length);
     const fill = start.slice(0, sizes.length);
     for (const p of this.potentialOrder) if (this.touchedBy[p] === seen) members[fill[classOf[p]!]!++] = p;
-    return { touched: Int32Array.from(touched), values: Int32Array.from(values), classCount: sizes.length, start, members };
+    return {
+      touched: Int32Array.from(touched),
+      classOfTouched: Int32Array.from(classOfTouched),
+      values: Int32Array.from(values),
+      classCount: sizes.length,
+      start,
+      members,
+    };
   }
 
   /** The partners sharing no topic with the current topic set, in decreasing potential. */
@@ -266,9 +308,9 @@ export class TopicScanner {
     return classOrder;
   }
 
-  private scanRow(row: number, request: ScanRequest, offsets: Float64Array | null): ScanResult {
-    const { pool, byMentee, keep, points, classTopic, skipped, context } = this;
-    const { start: classStart, values: classValues, members, classCount } = this.group;
+  private scanRow(row: number, request: ScanRequest, offsets: Float64Array | null, fixed: boolean): ScanResult {
+    const { pool, keep, points, classTopic, skipped, context, members } = this;
+    const { start: classStart, values: classValues, classCount } = this.group;
     const { floor, scoreCap, skip } = request;
     const languages = this.rowLanguages[row]!;
     const bound = this.bounds[row]!;
@@ -277,7 +319,7 @@ export class TopicScanner {
     const partnerPotential = this.partnerPotential;
     const first = this.rowStart[row]!;
     const topicCount = this.rowStart[row + 1]! - first;
-    keep.reset(Math.max(1, request.limit), row, byMentee);
+    keep.reset(Math.max(1, request.limit), row);
     const skipStamp = ++this.skipStamp;
     if (skip !== null) for (let n = 0; n < skip.length; n++) skipped[skip[n]!] = skipStamp;
     // Pairs a hard rule forbids are skipped the same way.
@@ -290,8 +332,8 @@ export class TopicScanner {
     const teachBase = context === null ? 0 : context.rowTeachKind[row]! * context.teachRowStride;
     const slotBase = context === null ? 0 : context.rowSlotKind[row]! * context.slotRowStride;
     const zonePoints = pool.zonePoints;
-    const zoneBase = (byMentee ? pool.menteeZone : pool.mentorZone)[row]! * pool.zoneCount;
-    const department = (byMentee ? pool.menteeDepartment : pool.mentorDepartment)[row]!;
+    const zoneBase = pool.menteeZone[row]! * pool.zoneCount;
+    const department = pool.menteeDepartment[row]!;
     const departmentPoints = department >= 0 ? pool.departmentPoints : 0;
 
     // Topic score of each class for this row; classes visited best first.
@@ -320,7 +362,9 @@ export class TopicScanner {
         const potential = partnerPotential[p]!;
         const ceiling = reach + (potential < rowPotential ? potential : rowPotential);
         if ((ceiling < scoreCap ? ceiling : scoreCap) - offset <= cut) {
-          if (ceiling <= cut) break; // later partners in the class have no more potential
+          // Later partners in the class have no more potential (nor potential − offset, when fixed:
+          // the partners sharing no topic always come by potential alone).
+          if (fixed && !last ? reach + potential - offset <= cut : ceiling <= cut) break;
           continue;
         }
         const at = p * INFO_STRIDE;
@@ -335,7 +379,7 @@ export class TopicScanner {
             zonePoints[zoneBase + info[at + 2]!]! +
             (other >= 0 && other !== department ? departmentPoints : 0);
         } else {
-          score = topic + contextScore(pool, byMentee ? p : row, byMentee ? row : p);
+          score = topic + contextScore(pool, p, row);
         }
         const key = score - offset;
         if (key < cut || key <= floor || (key === cut && !keep.accepts(key, p))) continue;
@@ -351,43 +395,35 @@ export class TopicScanner {
   }
 }
 
-/** For each row, the partners a hard rule forbids (reporting chain, earlier pairs, exclusions). */
-function blockedPartners(pool: Pool, side: Side): { start: Int32Array; partner: Int32Array } {
-  const byMentee = side === 'mentee';
-  const rows = byMentee ? pool.menteeCount : pool.mentorCount;
-  const start = new Int32Array(rows + 1);
+/** For each mentee, the mentors a hard rule forbids (reporting chain, earlier pairs, exclusions). */
+function blockedPartners(pool: Pool): { start: Int32Array; partner: Int32Array } {
+  const start = new Int32Array(pool.menteeCount + 1);
   const pairs: [number, number][] = [];
   for (const key of pool.blocked.keys()) {
     const mentor = Math.floor(key / pool.menteeCount);
-    const mentee = key - mentor * pool.menteeCount;
-    pairs.push(byMentee ? [mentee, mentor] : [mentor, mentee]);
+    pairs.push([key - mentor * pool.menteeCount, mentor]);
   }
-  for (const [row] of pairs) start[row + 1]!++;
-  for (let r = 0; r < rows; r++) start[r + 1]! += start[r]!;
-  const fill = start.slice(0, rows);
+  for (const [mentee] of pairs) start[mentee + 1]!++;
+  for (let i = 0; i < pool.menteeCount; i++) start[i + 1]! += start[i]!;
+  const fill = start.slice(0, pool.menteeCount);
   const partner = new Int32Array(pairs.length);
-  for (const [row, other] of pairs) partner[fill[row]!++] = other;
+  for (const [mentee, mentor] of pairs) partner[fill[mentee]!++] = mentor;
   return { start, partner };
 }
 
 const INFO_STRIDE = 8;
 
-/** [languages, department, zone, teach-back table offset, availability table offset] per partner. */
-function packPartners(pool: Pool, side: Side, context: ContextLookup | null): Int32Array {
-  const byMentee = side === 'mentee';
-  const count = byMentee ? pool.mentorCount : pool.menteeCount;
-  const languages = byMentee ? pool.mentorLanguages : pool.menteeLanguages;
-  const department = byMentee ? pool.mentorDepartment : pool.menteeDepartment;
-  const zone = byMentee ? pool.mentorZone : pool.menteeZone;
-  const info = new Int32Array(count * INFO_STRIDE);
-  for (let p = 0; p < count; p++) {
-    const at = p * INFO_STRIDE;
-    info[at] = languages[p]!;
-    info[at + 1] = department[p]!;
-    info[at + 2] = zone[p]!;
+/** [languages, department, zone, teach-back table column, availability table column] per mentor. */
+function packPartners(pool: Pool, context: ContextLookup | null): Int32Array {
+  const info = new Int32Array(pool.mentorCount * INFO_STRIDE);
+  for (let j = 0; j < pool.mentorCount; j++) {
+    const at = j * INFO_STRIDE;
+    info[at] = pool.mentorLanguages[j]!;
+    info[at + 1] = pool.mentorDepartment[j]!;
+    info[at + 2] = pool.mentorZone[j]!;
     if (context !== null) {
-      info[at + 3] = context.partnerTeachKind[p]! * context.teachStride;
-      info[at + 4] = context.partnerSlotKind[p]! * context.slotStride;
+      info[at + 3] = context.partnerTeachKind[j]!;
+      info[at + 4] = context.partnerSlotKind[j]!;
     }
   }
   return info;
@@ -396,52 +432,36 @@ function packPartners(pool: Pool, side: Side, context: ContextLookup | null): In
 interface ContextLookup {
   teachPoints: Int32Array;
   partnerTeachKind: Int32Array;
-  teachStride: number;
   rowTeachKind: Int32Array;
   teachRowStride: number;
   slotPoints: Int32Array;
   partnerSlotKind: Int32Array;
-  slotStride: number;
   rowSlotKind: Int32Array;
   slotRowStride: number;
 }
 
-/** The pool's teach-back and availability tables, seen from one side (null: no tables). */
-function contextLookup(pool: Pool, side: Side): ContextLookup | null {
+/** The pool's teach-back and availability tables (null: too big, scores use popcounts). */
+function contextLookup(pool: Pool): ContextLookup | null {
   const { teachTable, slotTable } = pool;
   if (teachTable.points === null || slotTable.points === null) return null;
   // points[menteeKind × mentorKinds + mentorKind]
-  return side === 'mentee'
-    ? {
-        teachPoints: teachTable.points,
-        partnerTeachKind: teachTable.mentorKind,
-        teachStride: 1,
-        rowTeachKind: teachTable.menteeKind,
-        teachRowStride: teachTable.mentorKinds,
-        slotPoints: slotTable.points,
-        partnerSlotKind: slotTable.mentorKind,
-        slotStride: 1,
-        rowSlotKind: slotTable.menteeKind,
-        slotRowStride: slotTable.mentorKinds,
-      }
-    : {
-        teachPoints: teachTable.points,
-        partnerTeachKind: teachTable.menteeKind,
-        teachStride: teachTable.mentorKinds,
-        rowTeachKind: teachTable.mentorKind,
-        teachRowStride: 1,
-        slotPoints: slotTable.points,
-        partnerSlotKind: slotTable.menteeKind,
-        slotStride: slotTable.mentorKinds,
-        rowSlotKind: slotTable.mentorKind,
-        slotRowStride: 1,
-      };
+  return {
+    teachPoints: teachTable.points,
+    partnerTeachKind: teachTable.mentorKind,
+    rowTeachKind: teachTable.menteeKind,
+    teachRowStride: teachTable.mentorKinds,
+    slotPoints: slotTable.points,
+    partnerSlotKind: slotTable.mentorKind,
+    rowSlotKind: slotTable.menteeKind,
+    slotRowStride: slotTable.mentorKinds,
+  };
 }
 
 interface TopicGroup {
-  /** Partners holding any of the topics. */
+  /** Mentors holding any of the topics, and their class. */
   touched: Int32Array;
-  /** Class c's values on the topics: values[c × topicCount ..]. */
+  classOfTouched: Int32Array;
+  /** Class c's levels on the topics: values[c × topicCount ..]. */
   values: Int32Array;
   classCount: number;
   /** Class sizes as offsets: class c has start[c + 1] − start[c] members. */
@@ -450,59 +470,9 @@ interface TopicGroup {
   members: Int32Array;
 }
 
-interface TopicIndex {
-  rowStart: Int32Array;
-  rowTopic: Int32Array;
-  rowValue: Int32Array;
-  topicPartners: Int32Array[];
-  partnerValue: Uint8Array[];
-  points: Int32Array;
-}
-
-function topicIndex(pool: Pool, side: Side): TopicIndex {
-  const { topics, topicLevels, topicMentors, needStart, needTopic, needPriority, topicPoints, menteeCount, mentorCount } = pool;
-  if (side === 'mentee') {
-    return {
-      rowStart: needStart,
-      rowTopic: needTopic,
-      rowValue: needPriority,
-      topicPartners: topicMentors.slice(),
-      partnerValue: topicLevels.slice(),
-      points: topicPoints,
-    };
-  }
-  const rowStart = new Int32Array(mentorCount + 1);
-  const offers: [number, number][] = [];
-  for (let j = 0; j < mentorCount; j++) {
-    for (let t = 0; t < topics.length; t++) if (topicLevels[t]![j]! > 0) offers.push([t, topicLevels[t]![j]!]);
-    rowStart[j + 1] = offers.length;
-  }
-  const priority = topics.map(() => new Uint8Array(menteeCount));
-  for (let i = 0; i < menteeCount; i++) {
-    for (let k = needStart[i]!; k < needStart[i + 1]!; k++) priority[needTopic[k]!]![i] = needPriority[k]!;
-  }
-  const topicPartners = priority.map((values) => {
-    const needing: number[] = [];
-    values.forEach((value, i) => value > 0 && needing.push(i));
-    return Int32Array.from(needing);
-  });
-  const points = new Int32Array(LEVEL_STRIDE * LEVEL_STRIDE);
-  for (let p = 0; p * LEVEL_STRIDE < topicPoints.length; p++) {
-    for (let level = 0; level < LEVEL_STRIDE; level++) points[level * LEVEL_STRIDE + p] = topicPoints[p * LEVEL_STRIDE + level]!;
-  }
-  return {
-    rowStart,
-    rowTopic: Int32Array.from(offers, (offer) => offer[0]),
-    rowValue: Int32Array.from(offers, (offer) => offer[1]),
-    topicPartners,
-    partnerValue: priority,
-    points,
-  };
-}
-
 /**
- * The `limit` best (key, partner) seen, ties broken by a pseudo-random rank salted with the row:
- * rows with the same profile then keep different partners among their ties rather than all the
+ * The `limit` best (key, mentor) seen, ties broken by a pseudo-random rank salted with the mentee:
+ * mentees with the same profile then keep different mentors among their ties rather than all the
  * lowest ids, which spreads demand.
  */
 class KeepBest {
@@ -521,10 +491,10 @@ class KeepBest {
     this.ranks = new Uint32Array(capacity);
   }
 
-  reset(limit: number, row: number, byMentee: boolean): void {
+  reset(limit: number, row: number): void {
     this.limit = Math.min(limit, this.keys.length);
     this.size = 0;
-    this.salt = Math.imul(row + 1, 0x27d4eb2f) ^ (byMentee ? 0 : 0x5bd1e995);
+    this.salt = Math.imul(row + 1, 0x27d4eb2f);
   }
 
   get full(): boolean {

@@ -124,7 +124,7 @@ export interface MatchStats {
   compatiblePairs: number;
   /** Pairs the solver actually worked on (first candidates plus those the optimality proof added). */
   candidatePairs: number;
-  /** Optimality checks run: 1 when the first candidate pairs were proven to hold the optimum. */
+  /** Optimality checks run (the last one proves the optimum over all allowed pairs). */
   rounds: number;
 }
 

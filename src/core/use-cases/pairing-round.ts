@@ -149,7 +149,8 @@ export async function confirmRound(ctx: RequestContext, roundId: string): Promis
         dedupeKey: `round.unmatched:${roundId}:${enrollment.personId}`,
       });
     }
-    rows.push({ recipientId: person.id, kind: 'round.progress', payload: { roundId }, dueAt: now, dedupeKey: `round.progress:${roundId}` });
+    // Due a moment earlier than the introductions: claims go in due order, so the admin sees it first.
+    rows.push({ recipientId: person.id, kind: 'round.progress', payload: { roundId }, dueAt: new Date(now.getTime() - 1000), dedupeKey: `round.progress:${roundId}` });
     await tx.enqueueNotifications(rows);
     await tx.audit({
       actorId: person.id,
