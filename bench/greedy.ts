@@ -13,7 +13,7 @@ const FULL = 1e9;
 
 export function solveGreedy(input: MatchInput): { matched: number; totalScore: number } {
   const pool = buildPool(input);
-  const scanner = new TopicScanner(pool, 'mentee', CHUNK);
+  const scanner = new TopicScanner(pool, CHUNK);
   const seatsLeft = pool.mentorCapacity.slice();
   const taken = new Uint8Array(pool.menteeCount);
   // Mentors without a seat left weigh FULL less: never listed again.
@@ -24,7 +24,7 @@ export function solveGreedy(input: MatchInput): { matched: number; totalScore: n
   const refill = (mentees: ArrayLike<number>) =>
     scanner.scanAll(
       mentees,
-      { offsets: full },
+      { offsets: full, fixed: false },
       () => ({ limit: CHUNK, floor: -FULL / 2, scoreCap: Infinity, skip: null }),
       (i, found) => {
         chunks[i] = { mentor: found.partner.slice(0, found.count), score: found.score.slice(0, found.count), next: 0 };

@@ -1,6 +1,5 @@
 // A fake Bot Connector (the `serviceUrl` Teams gives the bot) on 127.0.0.1, plus builders of
 // realistic Teams activities. Point activities' serviceUrl at `fake.serviceUrl`.
-import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -51,10 +50,25 @@ export interface RecordedActivity {
   activity: any;
 }
 
+/** A conversation the bot created (POST /v3/conversations), as the request described it. */
+export interface CreatedConversation {
+  /** The id the fake answered: `a:new-<n>`, usable for …/conversations/a:new-<n>/activities. */
+  conversationId: string;
+  members: { id: string; [key: string]: unknown }[];
+  /** `tenantId` of the request, else `channelData.tenant.id`. */
+  tenantId?: string;
+  bot?: { id: string; name?: string };
+  isGroup?: boolean;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  body: any;
+}
+
 export interface FakeConnector {
   /** Ends with a slash, as Teams' own serviceUrls do. */
   serviceUrl: string;
   calls: ConnectorCall[];
+  /** Successful POST /v3/conversations, in order. */
+  createdConversations: CreatedConversation[];
   /** Members served by GET …/members/:userId, keyed by Teams user id or aadObjectId. */
   members: Map<string, FakeMember>;
   activities(predicate?: (activity: RecordedActivity) => boolean): RecordedActivity[];
@@ -68,11 +82,13 @@ export interface FakeConnector {
 export async function startFakeConnector(options: { members?: FakeMember[] } = {}): Promise<FakeConnector> {
   const calls: ConnectorCall[] = [];
   const recorded: RecordedActivity[] = [];
+  const created: CreatedConversation[] = [];
   const failures: { status: number; retryAfter?: string }[] = [];
   const members = new Map<string, FakeMember>();
   for (const member of options.members ?? []) addMember(members, member);
   const waiters = new Set<{ predicate: (a: RecordedActivity) => boolean; resolve: (a: RecordedActivity) => void }>();
   let nextId = 1;
+  let nextConversation = 1;
 
   const server = createServer((req, res) => {
     void handle(req, res).catch((error: unknown) => {
@@ -109,8 +125,23 @@ export async function startFakeConnector(options: { members?: FakeMember[] } = {
     }
 
     switch (call.kind) {
-      case 'createConversation':
-        return answer(res, call, 201, { id: `a:${randomUUID()}`, activityId: String(nextId++) });
+      case 'createConversation': {
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        const request = (body ?? {}) as Record<string, any>;
+        const conversationId = `a:new-${nextConversation++}`;
+        call.conversationId = conversationId;
+        const tenantId: unknown = request.tenantId ?? request.channelData?.tenant?.id;
+        created.push({
+          conversationId,
+          members: Array.isArray(request.members) ? request.members : [],
+          ...(typeof tenantId === 'string' ? { tenantId } : {}),
+          ...(request.bot ? { bot: request.bot } : {}),
+          ...(typeof request.isGroup === 'boolean' ? { isGroup: request.isGroup } : {}),
+          body: request,
+        });
+        // Bot Connector answers a ConversationResourceResponse; activityId only when an activity was posted with it.
+        return answer(res, call, 201, request.activity ? { id: conversationId, activityId: `m${nextId++}` } : { id: conversationId });
+      }
       case 'send':
       case 'reply': {
         const activityId = `m${nextId++}`;
@@ -158,6 +189,7 @@ export async function startFakeConnector(options: { members?: FakeMember[] } = {
   return {
     serviceUrl: `http://127.0.0.1:${port}/`,
     calls,
+    createdConversations: created,
     members,
     activities: (predicate = () => true) => recorded.filter(predicate),
     waitFor(predicate = () => true, timeoutMs = 2000) {
@@ -184,6 +216,7 @@ export async function startFakeConnector(options: { members?: FakeMember[] } = {
     clear() {
       calls.length = 0;
       recorded.length = 0;
+      created.length = 0;
       failures.length = 0;
     },
     close: () =>

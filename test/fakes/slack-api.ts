@@ -61,6 +61,10 @@ export interface RecordedCall {
   failed?: boolean;
   /** The fake's clock (`limits.now`) when the request arrived, when it has limits. */
   clockAt?: number;
+  /** What the method answered (`ok` true or false), when it ran (not for failures and 429s). */
+  response?: Record<string, unknown>;
+  /** The answer was held back by `hold` (the call took effect, the caller had no answer yet). */
+  held?: boolean;
 }
 
 /** An `ok: false` error code, or an HTTP status (429 with Retry-After seconds). */
@@ -79,6 +83,22 @@ export interface FakeSlack {
   setLatency(ms: number): void;
   /** The next call of `method` fails this way (queued: call twice to fail twice). */
   failNext(method: string, failure: FakeFailure): void;
+  /**
+   * Calls of `method` whose body matches `predicate` fail this way, `times` times (default: always),
+   * before any `failNext` failure: e.g. one person's `conversations.open` answering `user_not_found`.
+   */
+  failWhen(method: string, predicate: (body: Record<string, unknown>) => boolean, failure: FakeFailure, times?: number): void;
+  /**
+   * From now on, Web API calls matching `predicate` take effect (recorded, answered by the method)
+   * but their HTTP answer is held back until `release()`: a request in flight when the caller dies.
+   */
+  hold(predicate?: (call: RecordedCall) => boolean): void;
+  /** Sends the answers held back by `hold`, and stops holding. */
+  release(): void;
+  /** How many answers are held back now. */
+  heldCount(): number;
+  /** The users of each conversation `conversations.open` opened: channel id → sorted user ids. */
+  conversationMembers(): Map<string, string[]>;
   /** A fresh response_url served by this fake. */
   responseUrl(id?: string): string;
   /** Forget recorded calls, queued failures and latency. */
@@ -98,6 +118,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const waiters = new Set<{ method: string; predicate: (call: RecordedCall) => boolean; resolve: (call: RecordedCall) => void }>();
   const dmChannels = new Map<string, string>();
   const limiter = rateLimiter(options.limits);
+  const targeted: { method: string; predicate: (body: Record<string, unknown>) => boolean; failure: FakeFailure; left: number }[] = [];
+  let holding: ((call: RecordedCall) => boolean) | null = null;
+  const heldAnswers: (() => void)[] = [];
   let latencyMs = 0;
   let sequence = 0;
   let responseUrlSequence = 0;
@@ -211,7 +234,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     const method = pathname.slice('/api/'.length);
     const call: RecordedCall = { method, body, at: Date.now(), ...(options.limits ? { clockAt: limiter.now() } : {}) };
     record(call);
-    const failure = takeFailure(method);
+    const failure = takeTargetedFailure(method, body) ?? takeFailure(method);
     if (failure !== undefined) {
       call.failed = true;
       return sendFailure(res, failure);
@@ -228,10 +251,22 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
 
     const implementation = methods[method];
     if (!implementation) return sendJson(res, { ok: false, error: 'unknown_method' });
-    return sendJson(res, { ok: true, ...implementation(body) });
+    const response = { ok: true, ...implementation(body) };
+    call.response = response;
+    if (holding?.(call)) {
+      call.held = true;
+      await new Promise<void>((resolve) => heldAnswers.push(resolve));
+    }
+    return sendJson(res, response);
   };
 
   const takeFailure = (method: string): FakeFailure | undefined => failures.get(method)?.shift();
+  const takeTargetedFailure = (method: string, body: Record<string, unknown>): FakeFailure | undefined => {
+    const found = targeted.find((t) => t.method === method && t.left > 0 && t.predicate(body));
+    if (!found) return undefined;
+    found.left -= 1;
+    return found.failure;
+  };
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => send(res, 500, String(error), 'text/plain'));
@@ -270,14 +305,29 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     failNext: (method, failure) => {
       failures.set(method, [...(failures.get(method) ?? []), failure]);
     },
+    failWhen: (method, predicate, failure, times = Number.POSITIVE_INFINITY) => {
+      targeted.push({ method, predicate, failure, left: times });
+    },
+    hold: (predicate = () => true) => {
+      holding = predicate;
+    },
+    release: () => {
+      holding = null;
+      for (const answer of heldAnswers.splice(0)) answer();
+    },
+    heldCount: () => heldAnswers.length,
+    conversationMembers: () => new Map([...dmChannels].map(([users, channel]) => [channel, users.split(',')])),
     responseUrl: (id) => `${baseUrl}/respond/${encodeURIComponent(id ?? `R${(responseUrlSequence += 1)}`)}`,
     reset: () => {
       recorded.length = 0;
       failures.clear();
+      targeted.length = 0;
       latencyMs = 0;
     },
     close: () =>
       new Promise<void>((resolve, reject) => {
+        holding = null;
+        for (const answer of heldAnswers.splice(0)) answer();
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
       }),

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseRetryAfter, toDeliveryError } from '../../src/adapters/teams/messenger.js';
+import { NO_CONVERSATION_IN_TENANT, parseRetryAfter, toDeliveryError } from '../../src/adapters/teams/messenger.js';
 import { message } from '../../src/core/messages.js';
 import { DeliveryError } from '../../src/core/ports.js';
 import { untrusted } from '../../src/core/text.js';
@@ -45,11 +45,12 @@ describe('TeamsMessenger', () => {
     expect(h.connector.calls[0]!.headers.authorization).toBeUndefined();
   });
 
-  it('fails for good without a conversation reference', async () => {
+  it('fails for good without a conversation reference, nor a way to create one', async () => {
+    // This store cannot look up a colleague's reference (see create-conversation.test.ts for that).
     const stranger = { ...ada, id: 'person:nobody' };
     const error = await h.teams.messenger.send(stranger, reminder).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DeliveryError);
-    expect((error as DeliveryError).message).toBe('no conversation reference');
+    expect((error as DeliveryError).message).toBe(NO_CONVERSATION_IN_TENANT);
     expect((error as DeliveryError).options.permanent).toBe(true);
     expect(h.connector.calls).toHaveLength(0);
   });
