@@ -83,7 +83,8 @@ export async function composeNotification(deps: CoreDeps, notification: Notifica
       const stats = await store.roundDeliveryStats(round.id, ROUND_ANNOUNCEMENT_KINDS);
       const date = { trusted: formatDateTime(round.confirmedAt, t.locale, recipient.timeZone) };
       if (notification.kind === 'round.progress') {
-        return message([{ type: 'text', text: t('round.progress', { date, done: stats.total - stats.pending, total: stats.total, sent: stats.sent }) }]);
+        const key = stats.pending === 0 ? 'round.progress.final' : 'round.progress';
+        return message([{ type: 'text', text: t(key, { date, done: stats.total - stats.pending, total: stats.total, sent: stats.sent }) }]);
       }
       const blocks: Block[] = [{ type: 'text', text: t('round.report', { date, sent: stats.sent, total: stats.total - stats.cancelled }) }];
       if (stats.failed > 0) {

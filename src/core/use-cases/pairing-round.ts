@@ -95,7 +95,9 @@ export async function confirmRound(ctx: RequestContext, roundId: string): Promis
     const round = await tx.getRound(roundId);
     if (!round) return { error: 'round.not_current' as const };
     if (!(await tx.confirmRound(roundId, person.id, now))) {
-      return { error: round.status === 'confirmed' ? ('round.already_confirmed' as const) : ('round.not_current' as const) };
+      // Read again: a concurrent confirmation (double click, second admin) committed meanwhile.
+      const current = await tx.getRound(roundId);
+      return { error: current?.status === 'confirmed' ? ('round.already_confirmed' as const) : ('round.not_current' as const) };
     }
     const program = (await tx.getProgram(round.programId))!;
     const enrollments = new Map((await tx.listEnrollments(program.id)).map((e) => [e.id, e]));

@@ -14,6 +14,14 @@ export async function reportRoundProgress(deps: CoreDeps): Promise<void> {
     if (stats.pending === 0) {
       await store.transaction(async (tx) => {
         await tx.enqueueNotifications([
+          // The progress message shows the final count too.
+          {
+            recipientId: round.confirmedBy!,
+            kind: 'round.progress',
+            payload: { roundId: round.id, replaces: `round.progress:${round.id}` },
+            dueAt: now,
+            dedupeKey: `round.progress:${round.id}:${stats.total}`,
+          },
           { recipientId: round.confirmedBy!, kind: 'round.report', payload: { roundId: round.id }, dueAt: now, dedupeKey: `round.report:${round.id}` },
         ]);
         await tx.markRoundReported(round.id, now);
