@@ -495,7 +495,8 @@ export class DrizzleStore implements Store {
           ? { status: 'pending', dueAt: retryAt, lastError: error.slice(0, 1000), leaseOwner: null, leaseUntil: null }
           : { status: 'failed', lastError: error.slice(0, 1000), leaseOwner: null, leaseUntil: null },
       )
-      .where(eq(notifications.id, id));
+      // Only a row still being sent: a replica that took over an expired lease may have sent it meanwhile.
+      .where(and(eq(notifications.id, id), eq(notifications.status, 'sending')));
   }
 
   async releaseNotifications(ids: string[]): Promise<void> {
