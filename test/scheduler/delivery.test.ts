@@ -246,7 +246,11 @@ describe('pacing', () => {
     for (let i = 0; i < 12; i++) await enqueue([ana, ben, cleo][i % 3]!);
     // 1 message/s for the workspace, 10 s leases with 2 s kept for the send: 8 rows per claim at most.
     const run = dispatcher({ store: spy, messengers: { slack }, leaseMs: 10_000, sendGuardMs: 2000, rates: { slack: { perWorkspacePerSecond: 1, workspaceBurst: 1 } } });
-    await run.drain();
+    // A row the pacer could not fit in its lease is handed back for a moment later: drain again then.
+    for (let round = 0; round < 5 && slack.sent.length < 12; round++) {
+      await run.drain();
+      clock.advance(2000);
+    }
     expect(Math.max(...limits)).toBeLessThanOrEqual(8);
     expect(slack.sent).toHaveLength(12);
   });
