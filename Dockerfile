@@ -19,6 +19,7 @@ RUN npm run build \
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production \
     PORT=3978 \
+    HOST=0.0.0.0 \
     TANDEM_DATA_DIR=/data
 WORKDIR /app
 # Application files stay root-owned: the node user can read them but not change them.

@@ -13,7 +13,7 @@ const timeZoneSchema = z.string().refine(isTimeZone, { message: 'must be an IANA
 const envSchema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3978),
-    HOST: z.string().default('0.0.0.0'),
+    HOST: z.string().default('127.0.0.1'),
     DATABASE_URL: optionalString.pipe(
       z
         .string()
