@@ -76,6 +76,9 @@ export class TopicScanner {
 
   // Partition of the partners for the current topic set.
   private readonly classOf: Int32Array;
+  private readonly scratchTouched: Int32Array;
+  private readonly scratchSizes: Int32Array;
+  private readonly scratchKey: Float64Array;
   private readonly touchedBy: Int32Array;
   private touchStamp = 0;
   private readonly untouched: Int32Array;
@@ -87,10 +90,18 @@ export class TopicScanner {
     classCount: 0,
     start: new Int32Array(1),
     members: new Int32Array(0),
+    rankings: new Map(),
   };
   /** The current classes' members, class after class (the group's own, or orderedMembers). */
   private members: Int32Array = new Int32Array(0);
   private readonly orderedMembers: Int32Array;
+  /** Position of each partner in the current scan's partner order (see partition). */
+  private readonly partnerRank: Int32Array;
+  private lazyOrder = false;
+  private partnerOrder: Int32Array = new Int32Array(0);
+  private orderStamp = 0;
+  /** classReady[c] === orderStamp: class c is laid out in orderedMembers. */
+  private classReady = new Int32Array(64);
   /** Classes of each topic set met so far. */
   private readonly groups = new Map<string, TopicGroup>();
   private readonly classIndex = new Int32Array(1 << 16).fill(-1);
@@ -133,7 +144,11 @@ export class TopicScanner {
     this.blockedStart = blockedLists.start;
     this.blockedPartner = blockedLists.partner;
     this.classOf = new Int32Array(this.partnerCount);
+    this.scratchTouched = new Int32Array(this.partnerCount);
+    this.scratchSizes = new Int32Array(this.partnerCount + 1);
+    this.scratchKey = new Float64Array(this.partnerCount);
     this.orderedMembers = new Int32Array(this.partnerCount);
+    this.partnerRank = new Int32Array(this.partnerCount);
     this.touchedBy = new Int32Array(this.partnerCount);
     this.untouched = new Int32Array(this.partnerCount);
     this.skipped = new Int32Array(this.partnerCount);
@@ -160,6 +175,8 @@ export class TopicScanner {
       partnerOrder = Int32Array.from({ length: this.partnerCount }, (_, p) => p).sort(
         (a, b) => potential[b]! - offsets[b]! - (potential[a]! - offsets[a]!) || a - b,
       );
+      for (let n = 0; n < partnerOrder.length; n++) this.partnerRank[partnerOrder[n]!] = n;
+      this.partnerOrder = partnerOrder;
     }
     const order = Int32Array.from({ length: rows.length }, (_, n) => rows[n]!);
     const signature = new Map<string, number>();
@@ -199,20 +216,13 @@ export class TopicScanner {
     }
     this.group = group;
     this.members = group.members;
-    if (partnerOrder !== null) {
-      const { touched, classOfTouched, start } = group;
-      const { touchedBy, classOf, orderedMembers } = this;
-      const stamp = ++this.touchStamp;
-      for (let n = 0; n < touched.length; n++) {
-        touchedBy[touched[n]!] = stamp;
-        classOf[touched[n]!] = classOfTouched[n]!;
-      }
-      const fill = start.slice(0, group.classCount);
-      for (let n = 0; n < partnerOrder.length; n++) {
-        const p = partnerOrder[n]!;
-        if (touchedBy[p] === stamp) orderedMembers[fill[classOf[p]!]!++] = p;
-      }
-      this.members = orderedMembers;
+    // With a partner order, each class is laid out in that order when a scan first reaches it
+    // (most classes are never reached): orderedMembers then holds it at the same place.
+    this.lazyOrder = partnerOrder !== null;
+    if (this.lazyOrder) {
+      this.members = this.orderedMembers;
+      this.orderStamp++;
+      if (this.classReady.length < group.classCount) this.classReady = new Int32Array(group.classCount * 2);
     }
     this.untouchedCount = -1; // built on demand
     if (this.classTopic.length < group.classCount) {
@@ -224,7 +234,7 @@ export class TopicScanner {
 
   /** The classes of the partners sharing a topic with `row`, keyed by their values on its topics. */
   private classify(row: number): TopicGroup {
-    const { topicPartners, classIndex } = this;
+    const { topicPartners, classIndex, touchedBy, classOf } = this;
     const first = this.rowStart[row]!;
     const topicCount = this.rowStart[row + 1]! - first;
     const valueOf = Array.from(this.rowTopic.subarray(first, first + topicCount), (t) => this.partnerValue[t]!);
@@ -232,49 +242,68 @@ export class TopicScanner {
     const smallKeys = LEVEL_STRIDE ** topicCount <= classIndex.length;
     const classKey = smallKeys ? null : new Map<number, number>();
     const usedKeys: number[] = [];
-    const touched: number[] = [];
-    const classOfTouched: number[] = [];
+    // Scratch space (every partner touched at most once, so at most partnerCount classes).
+    const touched = this.scratchTouched;
+    const sizes = this.scratchSizes;
+    let touchedCount = 0;
+    let classCount = 0;
     const values: number[] = [];
-    const sizes: number[] = [];
+    // Class key of each partner, levels in topic order: Σ level[q] × STRIDE^(topicCount − 1 − q)
+    // (a partner not holding a topic has level 0 on it), partners in order of first touch.
+    const keyOf = this.scratchKey;
+    let multiplier = LEVEL_STRIDE ** (topicCount - 1);
     for (let k = 0; k < topicCount; k++) {
       const holders = topicPartners[this.rowTopic[first + k]!]!;
+      const levels = valueOf[k]!;
       for (let n = 0; n < holders.length; n++) {
         const p = holders[n]!;
-        if (this.touchedBy[p] === seen) continue;
-        this.touchedBy[p] = seen;
-        let key = 0;
-        for (let q = 0; q < topicCount; q++) key = key * LEVEL_STRIDE + valueOf[q]![p]!;
-        let c = classKey === null ? classIndex[key]! : (classKey.get(key) ?? -1);
-        if (c < 0) {
-          c = sizes.length;
-          if (classKey === null) {
-            classIndex[key] = c;
-            usedKeys.push(key);
-          } else classKey.set(key, c);
-          sizes.push(0);
-          for (let q = 0; q < topicCount; q++) values.push(valueOf[q]![p]!);
+        if (touchedBy[p] !== seen) {
+          touchedBy[p] = seen;
+          keyOf[p] = 0;
+          touched[touchedCount++] = p;
         }
-        sizes[c]!++;
-        touched.push(p);
-        classOfTouched.push(c);
+        keyOf[p] = keyOf[p]! + levels[p]! * multiplier;
       }
+      multiplier /= LEVEL_STRIDE;
     }
-    for (const key of usedKeys) classIndex[key] = -1;
-    const start = new Int32Array(sizes.length + 1);
-    sizes.forEach((size, c) => (start[c + 1] = start[c]! + size));
+    for (let n = 0; n < touchedCount; n++) {
+      const p = touched[n]!;
+      const key = keyOf[p]!;
+      let c = classKey === null ? classIndex[key]! : (classKey.get(key) ?? -1);
+      if (c < 0) {
+        c = classCount++;
+        if (classKey === null) {
+          classIndex[key] = c;
+          usedKeys.push(key);
+        } else classKey.set(key, c);
+        sizes[c] = 0;
+        for (let q = 0; q < topicCount; q++) values.push(valueOf[q]![p]!);
+      }
+      sizes[c]!++;
+      classOf[p] = c;
+    }
+    for (let n = 0; n < usedKeys.length; n++) classIndex[usedKeys[n]!] = -1;
+    const start = new Int32Array(classCount + 1);
+    for (let c = 0; c < classCount; c++) start[c + 1] = start[c]! + sizes[c]!;
     // Members class after class, each class in decreasing potential (the scan's break relies on it).
-    const classOf = this.classOf;
-    touched.forEach((p, n) => (classOf[p] = classOfTouched[n]!));
-    const members = new Int32Array(touched.length);
-    const fill = start.slice(0, sizes.length);
-    for (const p of this.potentialOrder) if (this.touchedBy[p] === seen) members[fill[classOf[p]!]!++] = p;
+    const members = new Int32Array(touchedCount);
+    const fill = start.slice(0, classCount);
+    const potentialOrder = this.potentialOrder;
+    for (let n = 0; n < potentialOrder.length; n++) {
+      const p = potentialOrder[n]!;
+      if (touchedBy[p] === seen) members[fill[classOf[p]!]!++] = p;
+    }
+    const touchedList = touched.slice(0, touchedCount);
+    const classOfTouched = new Int32Array(touchedCount);
+    for (let n = 0; n < touchedCount; n++) classOfTouched[n] = classOf[touchedList[n]!]!;
     return {
-      touched: Int32Array.from(touched),
-      classOfTouched: Int32Array.from(classOfTouched),
+      touched: touchedList,
+      classOfTouched,
       values: Int32Array.from(values),
-      classCount: sizes.length,
+      classCount,
       start,
       members,
+      rankings: new Map(),
     };
   }
 
@@ -308,6 +337,42 @@ export class TopicScanner {
     return classOrder;
   }
 
+  /** Copies class c (members[from .. to)) into orderedMembers, by the current partner order. */
+  private layOut(c: number, from: number, to: number): void {
+    this.classReady[c] = this.orderStamp;
+    const source = this.group.members;
+    const target = this.orderedMembers;
+    const rank = this.partnerRank;
+    const size = to - from;
+    if (size <= 32) {
+      for (let m = from; m < to; m++) {
+        const p = source[m]!;
+        const r = rank[p]!;
+        let at = m;
+        while (at > from && rank[target[at - 1]!]! > r) {
+          target[at] = target[at - 1]!;
+          at--;
+        }
+        target[at] = p;
+      }
+      return;
+    }
+    // A big class: lay out every class of the group at once, in one pass over the partner order.
+    const { touched, classOfTouched, start, classCount } = this.group;
+    const { touchedBy, classOf, partnerOrder } = this;
+    const stamp = ++this.touchStamp;
+    for (let n = 0; n < touched.length; n++) {
+      touchedBy[touched[n]!] = stamp;
+      classOf[touched[n]!] = classOfTouched[n]!;
+    }
+    const fill = start.slice(0, classCount);
+    for (let n = 0; n < partnerOrder.length; n++) {
+      const p = partnerOrder[n]!;
+      if (touchedBy[p] === stamp) target[fill[classOf[p]!]!++] = p;
+    }
+    this.classReady.fill(this.orderStamp, 0, classCount);
+  }
+
   private scanRow(row: number, request: ScanRequest, offsets: Float64Array | null, fixed: boolean): ScanResult {
     const { pool, keep, points, classTopic, skipped, context, members } = this;
     const { start: classStart, values: classValues, classCount } = this.group;
@@ -336,24 +401,39 @@ export class TopicScanner {
     const department = pool.menteeDepartment[row]!;
     const departmentPoints = department >= 0 ? pool.departmentPoints : 0;
 
-    // Topic score of each class for this row; classes visited best first.
-    let highest = 0;
-    for (let c = 0; c < classCount; c++) {
-      let topic = 0;
-      for (let q = 0; q < topicCount; q++) topic += points[this.rowValue[first + q]! * LEVEL_STRIDE + classValues[c * topicCount + q]!]!;
-      classTopic[c] = topic;
-      if (topic > highest) highest = topic;
+    // Topic score of each class for this row; classes visited best first. Both depend only on the
+    // topic set and the row's priorities on it: computed once per priority vector and kept.
+    let rankingKey = topicCount <= 8 ? 0 : -1;
+    for (let q = 0; q < topicCount && rankingKey >= 0; q++) {
+      const value = this.rowValue[first + q]!;
+      rankingKey = value >= 0 && value < 64 ? rankingKey * 64 + value : -1;
     }
-    const order = this.orderClasses(classCount, highest);
+    const rankings = this.group.rankings;
+    let ranking = rankingKey >= 0 ? rankings.get(rankingKey) : undefined;
+    if (ranking === undefined) {
+      let highest = 0;
+      for (let c = 0; c < classCount; c++) {
+        let topic = 0;
+        for (let q = 0; q < topicCount; q++) topic += points[this.rowValue[first + q]! * LEVEL_STRIDE + classValues[c * topicCount + q]!]!;
+        classTopic[c] = topic;
+        if (topic > highest) highest = topic;
+      }
+      const computed = this.orderClasses(classCount, highest);
+      ranking = { topic: classTopic.slice(0, classCount), order: computed.slice(0, classCount) };
+      if (rankingKey >= 0) rankings.set(rankingKey, ranking);
+    }
+    const order = ranking.order;
+    const classTopicOf = ranking.topic;
 
     let cut = floor;
     for (let n = 0; n <= classCount; n++) {
       const last = n === classCount;
-      const topic = last ? 0 : classTopic[order[n]!]!;
+      const topic = last ? 0 : classTopicOf[order[n]!]!;
       const best = topic + bound < scoreCap ? topic + bound : scoreCap;
       if (best <= cut) break; // classes come best first, partners sharing no topic last (offsets are ≥ 0)
       const from = last ? 0 : classStart[order[n]!]!;
       const to = last ? this.untouchedPartners() : classStart[order[n]! + 1]!;
+      if (!last && this.lazyOrder && this.classReady[order[n]!] !== this.orderStamp) this.layOut(order[n]!, from, to);
       const list = last ? this.untouched : members;
       const reach = topic + rest; // plus min(potentials) − offset, for each partner
       for (let m = from; m < to; m++) {
@@ -468,6 +548,8 @@ interface TopicGroup {
   start: Int32Array;
   /** Members class after class, each class in decreasing context potential. */
   members: Int32Array;
+  /** Per priority vector of a row on these topics: each class's topic score and the class visiting order. */
+  rankings: Map<number, { topic: Int32Array; order: Int32Array }>;
 }
 
 /**
