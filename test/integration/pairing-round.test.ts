@@ -547,7 +547,10 @@ describe('a pairing round of 200 volunteers on Slack and Teams', () => {
     const posts = deliveries.filter((d) => d.kind === 'post');
     const announcementsBefore = posts.indexOf(posted[0]!);
     expect(announcementsBefore, 'announcements out before the admin’s progress message').toBeLessThanOrEqual(posts.length / 10);
-    expect(edits.length, 'edits as the count grows').toBeGreaterThanOrEqual(3);
+    // How many edits depends on how fast the outbox drains between progress ticks: at least one while
+    // announcements are still going out, and the last one with the final count.
+    expect(edits.length, 'edits as the count grows').toBeGreaterThanOrEqual(2);
+    expect(new Set(counts).size, 'distinct counts shown').toBeGreaterThanOrEqual(2);
   });
 
   it('honours Retry-After and backs off on 5xx: the throttled workspace waits, the failed messages go out later, once', () => {
