@@ -1,5 +1,6 @@
 // The only reader of process.env: one zod schema, fails fast listing every problem.
 import { z } from 'zod';
+import { isTimeZone } from './core/time-zones.js';
 
 const optionalString = z
   .string()
@@ -133,13 +134,4 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       appType: e.MicrosoftAppType ?? 'MultiTenant',
     },
   };
-}
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -3,7 +3,7 @@ import { commandPrefix, type CoreDeps, type RequestContext } from './context.js'
 import { parseCommand, type Command, type ParseError } from './grammar.js';
 import { exampleDay } from './format.js';
 import { translator, trusted } from './i18n/index.js';
-import { message, type FormValues, type Message, type Outcome } from './messages.js';
+import { textReply, message, type FormValues, type Message, type Outcome } from './messages.js';
 import type { Actor, Tandem } from './tandem.js';
 import { asLocale, type EnrollmentRole, type Person } from './types.js';
 import { decideMentor, decideMentorByTarget } from './use-cases/decide-mentor.js';
@@ -49,7 +49,7 @@ export function createTandem(deps: CoreDeps): Tandem {
       deps.logger.error({ err: error, platform: actor.identity.platform }, 'request failed');
       locale = asLocale(actor.hint?.locale, locale);
       const t = translator(locale, commandPrefix(actor.identity.platform));
-      return { kind: 'message', message: message([{ type: 'text', text: t('error.internal') }]) };
+      return textReply(t('error.internal'));
     }
   }
 
@@ -59,7 +59,7 @@ export function createTandem(deps: CoreDeps): Tandem {
         const command = parseCommand(text);
         // Sign-up forms and statuses are personal: in a shared conversation only the help is answered there.
         if (actor.conversation === 'shared' && !('error' in command && command.error === 'empty') && !('verb' in command && command.verb === 'help')) {
-          return Promise.resolve({ kind: 'message', message: message([{ type: 'text', text: ctx.t('error.private_only') }]) });
+          return Promise.resolve(textReply(ctx.t('error.private_only')));
         }
         return runCommand(ctx, command);
       }),
@@ -158,7 +158,7 @@ async function runAction(ctx: RequestContext, action: string, value: string | un
     case 'session.form':
       return value ? sessionForm(ctx, value) : showExpired(ctx);
     case 'form.cancel':
-      return { kind: 'message', message: message([{ type: 'text', text: ctx.t('form.cancelled') }]), replaceSource: true };
+      return { ...textReply(ctx.t('form.cancelled')), replaceSource: true };
     case 'pending.approve':
     case 'pending.decline':
       return value ? decideFromList(ctx, value, action === 'pending.approve' ? 'approve' : 'decline') : showExpired(ctx);

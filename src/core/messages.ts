@@ -87,6 +87,11 @@ export type Outcome =
   /** The form was accepted: close it and show this message to the person. */
   | { kind: 'form_done'; message: Message };
 
+/** The most common answer: one paragraph, shown privately to the person who acted. */
+export function textReply(text: string): Extract<Outcome, { kind: 'message' }> {
+  return { kind: 'message', message: message([{ type: 'text', text }]) };
+}
+
 export function message(blocks: Block[], text?: string): Message {
   const fallback = text ?? blocks.map(blockText).filter(Boolean).join('\n');
   return { text: fallback, blocks };

@@ -1,7 +1,7 @@
 // An admin approves or declines a pending mentor (button or `admin approve @person`); the mentor is told.
 import type { RequestContext } from '../context.js';
 import type { Target } from '../grammar.js';
-import { message, type Outcome } from '../messages.js';
+import { type Outcome, textReply } from '../messages.js';
 import { awaitsDecision } from '../enrollment-rules.js';
 import type { MessageKey } from '../i18n/index.js';
 import { untrusted } from '../text.js';
@@ -17,7 +17,7 @@ export async function decideMentor(
   options: { fromButton: boolean },
 ): Promise<Outcome> {
   const { t, person, clock } = ctx;
-  if (!ctx.isAdmin) return text(ctx, t('error.forbidden'));
+  if (!ctx.isAdmin) return textReply(t('error.forbidden'));
   const now = clock.now();
   const result = await ctx.store.transaction(async (tx) => {
     // The row lock makes two admins (or a double click) deciding at once decide once.
@@ -59,7 +59,7 @@ export async function decideMentor(
   const reply = result.changed
     ? t(decision === 'approve' ? 'admin.approved' : 'admin.declined', { name })
     : t(alreadyKey(result.enrollment), { name });
-  return { kind: 'message', message: message([{ type: 'text', text: reply }]), replaceSource: options.fromButton };
+  return { ...textReply(reply), replaceSource: options.fromButton };
 }
 
 function alreadyKey(enrollment: Enrollment): MessageKey {
@@ -71,8 +71,8 @@ function alreadyKey(enrollment: Enrollment): MessageKey {
 /** `admin approve|decline @person`: finds the person's mentor application in the open program. */
 export async function decideMentorByTarget(ctx: RequestContext, target: Target, decision: Decision): Promise<Outcome> {
   const { t, program, store } = ctx;
-  if (!ctx.isAdmin) return text(ctx, t('error.forbidden'));
-  if (!program) return text(ctx, t('error.no_program'));
+  if (!ctx.isAdmin) return textReply(t('error.forbidden'));
+  if (!program) return textReply(t('error.no_program'));
   const candidates =
     target.kind === 'email'
       ? await store.findPeopleByEmail(target.email)
@@ -80,15 +80,12 @@ export async function decideMentorByTarget(ctx: RequestContext, target: Target, 
           (p) => p !== null,
         );
   if (candidates.length === 0) {
-    return text(ctx, target.kind === 'email' ? t('admin.unknown_person', { target: target.email }) : t('admin.unknown_mention'));
+    return textReply(target.kind === 'email' ? t('admin.unknown_person', { target: target.email }) : t('admin.unknown_mention'));
   }
   for (const candidate of candidates) {
     const enrollment = await store.findEnrollment(program.id, candidate.id, 'mentor');
     if (enrollment) return decideMentor(ctx, enrollment.id, decision, { fromButton: false });
   }
-  return text(ctx, t('admin.no_application', { target: { trusted: untrusted(candidates[0]!.name) }, program: program.name }));
+  return textReply(t('admin.no_application', { target: { trusted: untrusted(candidates[0]!.name) }, program: program.name }));
 }
 
-function text(_ctx: RequestContext, value: string): Outcome {
-  return { kind: 'message', message: message([{ type: 'text', text: value }]) };
-}

@@ -1,14 +1,14 @@
 // `join mentor|mentee` and `profile`: open the sign-up form, prefilled when the person is already enrolled.
 import type { RequestContext } from '../context.js';
 import type { FormValues, Outcome } from '../messages.js';
-import { message } from '../messages.js';
+import { textReply, message } from '../messages.js';
 import type { EnrollmentRole } from '../types.js';
 import { buildEnrollmentForm } from './enrollment-form.js';
 import { showHelp } from './show-help.js';
 
 export async function startJoin(ctx: RequestContext, role: EnrollmentRole, values?: FormValues): Promise<Outcome> {
   const { program, t } = ctx;
-  if (!program) return { kind: 'message', message: message([{ type: 'text', text: t('error.no_program') }]) };
+  if (!program) return textReply(t('error.no_program'));
   const existing = await ctx.store.findEnrollment(program.id, ctx.person.id, role);
   if (existing?.status === 'declined') {
     return {

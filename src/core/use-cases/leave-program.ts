@@ -1,13 +1,13 @@
 // `leave`: asks for confirmation, then withdraws; a current partner is told the pair ended.
 import type { RequestContext } from '../context.js';
-import { message, type Outcome } from '../messages.js';
+import { message, type Outcome, textReply } from '../messages.js';
 import { activeEnrollments } from './show-me.js';
 
 export async function askToLeave(ctx: RequestContext): Promise<Outcome> {
   const { t, program } = ctx;
   const enrollments = await activeEnrollments(ctx);
   if (!program || enrollments.length === 0) {
-    return text(t('leave.nothing', { program: program?.name ?? t('app.name') }));
+    return textReply(t('leave.nothing', { program: program?.name ?? t('app.name') }));
   }
   return {
     kind: 'message',
@@ -28,7 +28,7 @@ export async function confirmLeave(ctx: RequestContext): Promise<Outcome> {
   const { t, program, person, clock } = ctx;
   const enrollments = await activeEnrollments(ctx);
   if (!program || enrollments.length === 0) {
-    return { ...text(t('leave.nothing', { program: program?.name ?? t('app.name') })), replaceSource: true };
+    return { ...textReply(t('leave.nothing', { program: program?.name ?? t('app.name') })), replaceSource: true };
   }
   const now = clock.now();
   await ctx.store.transaction(async (tx) => {
@@ -57,13 +57,10 @@ export async function confirmLeave(ctx: RequestContext): Promise<Outcome> {
       });
     }
   });
-  return { ...text(t('leave.done', { program: program.name })), replaceSource: true };
+  return { ...textReply(t('leave.done', { program: program.name })), replaceSource: true };
 }
 
 export function keepEnrollment(ctx: RequestContext): Outcome {
-  return { ...text(ctx.t('leave.kept', { program: ctx.program?.name ?? ctx.t('app.name') })), replaceSource: true };
+  return { ...textReply(ctx.t('leave.kept', { program: ctx.program?.name ?? ctx.t('app.name') })), replaceSource: true };
 }
 
-function text(value: string): Extract<Outcome, { kind: 'message' }> {
-  return { kind: 'message', message: message([{ type: 'text', text: value }]) };
-}

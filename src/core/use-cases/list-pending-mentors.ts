@@ -1,7 +1,7 @@
 // `admin pending`: the mentors waiting for a decision, each with approve / decline buttons.
 import type { RequestContext } from '../context.js';
 import { awaitsDecision } from '../enrollment-rules.js';
-import { message, type Block, type Outcome } from '../messages.js';
+import { textReply, message, type Block, type Outcome } from '../messages.js';
 import { decideMentor, type Decision } from './decide-mentor.js';
 import { enrollmentFields, statusLabel } from './describe-enrollment.js';
 
@@ -10,8 +10,8 @@ const MAX_LISTED = 11;
 
 export async function listPendingMentors(ctx: RequestContext, lead?: string): Promise<Outcome> {
   const { t, program, store } = ctx;
-  if (!ctx.isAdmin) return { kind: 'message', message: message([{ type: 'text', text: t('error.forbidden') }]) };
-  if (!program) return { kind: 'message', message: message([{ type: 'text', text: t('error.no_program') }]) };
+  if (!ctx.isAdmin) return textReply(t('error.forbidden'));
+  if (!program) return textReply(t('error.no_program'));
   const leadBlocks: Block[] = lead ? [{ type: 'text', text: lead }] : [];
   const pending = (await store.listEnrollments(program.id, { role: 'mentor' })).filter(awaitsDecision);
   if (pending.length === 0) {

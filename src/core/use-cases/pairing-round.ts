@@ -3,7 +3,7 @@ import type { RequestContext } from '../context.js';
 import { solveMatching } from '../matching/index.js';
 import { matchPoolFromEnrollments } from '../matching/pool-from-enrollments.js';
 import type { MatchResult } from '../matching/types.js';
-import { message, type Block, type Message, type Outcome } from '../messages.js';
+import { message, type Block, type Message, type Outcome, textReply } from '../messages.js';
 import type { NewNotification, NewPair, PairingRound } from '../ports.js';
 import type { Enrollment, Person, Program, SessionPlan, Topic } from '../types.js';
 import { describeReasons, describeUnmatched } from './describe-match.js';
@@ -19,8 +19,8 @@ export const ROUND_ANNOUNCEMENT_KINDS = ['pair.intro', 'round.unmatched'];
 
 export async function previewRound(ctx: RequestContext): Promise<Outcome> {
   const { t, program, store, person, clock } = ctx;
-  if (!ctx.isAdmin) return text(t('error.forbidden'));
-  if (!program) return text(t('error.no_program'));
+  if (!ctx.isAdmin) return textReply(t('error.forbidden'));
+  if (!program) return textReply(t('error.no_program'));
   const [enrollments, people, pairs, exclusions] = await Promise.all([
     store.listEnrollments(program.id),
     store.listPeople(),
@@ -61,7 +61,7 @@ export async function previewRound(ctx: RequestContext): Promise<Outcome> {
 
 export async function showAllPairs(ctx: RequestContext, roundId: string): Promise<Outcome> {
   const { t, store, program } = ctx;
-  if (!ctx.isAdmin) return text(t('error.forbidden'));
+  if (!ctx.isAdmin) return textReply(t('error.forbidden'));
   const round = await store.getRound(roundId);
   if (!round || !program || round.programId !== program.id) return showExpired(ctx);
   const names = nameIndex(await store.listEnrollments(program.id), await store.listPeople());
@@ -76,20 +76,20 @@ export async function showAllPairs(ctx: RequestContext, roundId: string): Promis
 
 export async function cancelRound(ctx: RequestContext, roundId: string): Promise<Outcome> {
   const { t, store, person } = ctx;
-  if (!ctx.isAdmin) return text(t('error.forbidden'));
+  if (!ctx.isAdmin) return textReply(t('error.forbidden'));
   const cancelled = await store.cancelRound(roundId);
   if (!cancelled) {
     const round = await store.getRound(roundId);
-    return { ...text(t(round?.status === 'confirmed' ? 'round.already_confirmed' : 'round.not_current')), replaceSource: true };
+    return { ...textReply(t(round?.status === 'confirmed' ? 'round.already_confirmed' : 'round.not_current')), replaceSource: true };
   }
   await store.audit({ actorId: person.id, programId: ctx.program?.id, action: 'round.cancelled', targetType: 'round', targetId: roundId });
-  return { ...text(t('round.cancelled')), replaceSource: true };
+  return { ...textReply(t('round.cancelled')), replaceSource: true };
 }
 
 /** Confirms once (double clicks, retries, two admins): pairs and every announcement in one transaction. */
 export async function confirmRound(ctx: RequestContext, roundId: string): Promise<Outcome> {
   const { t, store, person, clock } = ctx;
-  if (!ctx.isAdmin) return text(t('error.forbidden'));
+  if (!ctx.isAdmin) return textReply(t('error.forbidden'));
   const now = clock.now();
   const outcome = await store.transaction(async (tx) => {
     const round = await tx.getRound(roundId);
@@ -164,8 +164,8 @@ export async function confirmRound(ctx: RequestContext, roundId: string): Promis
     });
     return { error: null, pairs: created.length };
   });
-  if (outcome.error) return { ...text(t(outcome.error)), replaceSource: true };
-  return { ...text(t('round.confirmed', { pairs: outcome.pairs ?? 0 })), replaceSource: true };
+  if (outcome.error) return { ...textReply(t(outcome.error)), replaceSource: true };
+  return { ...textReply(t('round.confirmed', { pairs: outcome.pairs ?? 0 })), replaceSource: true };
 }
 
 /** The pair's starting plan: shared topics, the mentee's priorities first, within the program's defaults. */
@@ -265,6 +265,3 @@ function withManagersFromEnrollments(people: Person[], enrollments: Enrollment[]
   return people.map((p) => (p.managerId || !managerOf.has(p.id) ? p : { ...p, managerId: managerOf.get(p.id)! }));
 }
 
-function text(value: string): Extract<Outcome, { kind: 'message' }> {
-  return { kind: 'message', message: message([{ type: 'text', text: value }]) };
-}

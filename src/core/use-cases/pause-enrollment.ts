@@ -3,7 +3,7 @@ import type { RequestContext } from '../context.js';
 import type { CoreDeps } from '../context.js';
 import { addDays, exampleDay, formatDay, today } from '../format.js';
 import { parseDate } from '../grammar.js';
-import { message, type Form, type FormValues, type Outcome } from '../messages.js';
+import { type Form, type FormValues, type Outcome, textReply } from '../messages.js';
 import type { Enrollment } from '../types.js';
 import { activeEnrollments } from './show-me.js';
 
@@ -14,9 +14,9 @@ export async function pauseEnrollments(ctx: RequestContext, until: string): Prom
   const { t, person, clock } = ctx;
   const now = clock.now();
   const problem = checkPauseDate(ctx, until, now);
-  if (problem) return text(problem);
+  if (problem) return textReply(problem);
   const enrollments = (await activeEnrollments(ctx)).filter((e) => e.status === 'pending' || e.status === 'approved' || e.status === 'paused');
-  if (enrollments.length === 0) return text(t('pause.nothing'));
+  if (enrollments.length === 0) return textReply(t('pause.nothing'));
   await ctx.store.transaction(async (tx) => {
     await tx.lockPerson(person.id);
     for (const enrollment of enrollments) {
@@ -24,20 +24,20 @@ export async function pauseEnrollments(ctx: RequestContext, until: string): Prom
       await tx.audit({ actorId: person.id, programId: enrollment.programId, action: 'enrollment.paused', targetType: 'enrollment', targetId: enrollment.id, details: { until } });
     }
   });
-  return text(t('pause.done', { date: { trusted: formatDay(until, t.locale) } }));
+  return textReply(t('pause.done', { date: { trusted: formatDay(until, t.locale) } }));
 }
 
 export async function resumeEnrollments(ctx: RequestContext): Promise<Outcome> {
   const { t, person } = ctx;
   const paused = (await activeEnrollments(ctx)).filter((e) => e.status === 'paused');
-  if (paused.length === 0) return text(t('resume.not_paused'));
+  if (paused.length === 0) return textReply(t('resume.not_paused'));
   await ctx.store.transaction(async (tx) => {
     for (const enrollment of paused) {
       await tx.updateEnrollment(enrollment.id, { status: statusAfterPause(enrollment) });
       await tx.audit({ actorId: person.id, programId: enrollment.programId, action: 'enrollment.resumed', targetType: 'enrollment', targetId: enrollment.id });
     }
   });
-  return text(t('resume.done', { program: ctx.program?.name ?? t('app.name') }));
+  return textReply(t('resume.done', { program: ctx.program?.name ?? t('app.name') }));
 }
 
 /** Approved before the pause → approved again; a mentor paused while pending goes back to pending. */
@@ -122,6 +122,3 @@ function exampleDate(ctx: RequestContext): string {
   return exampleDay(ctx.clock.now(), ctx.person.timeZone, ctx.t.locale);
 }
 
-function text(value: string): Outcome {
-  return { kind: 'message', message: message([{ type: 'text', text: value }]) };
-}

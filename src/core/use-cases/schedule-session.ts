@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import type { RequestContext } from '../context.js';
 import { exampleDay, formatDateTime } from '../format.js';
 import { parseDate } from '../grammar.js';
-import { message, type Form, type FormValues, type Outcome } from '../messages.js';
+import { message, type Form, type FormValues, type Outcome, textReply } from '../messages.js';
 import type { PairRecord } from '../ports.js';
 import { topicName } from './describe-match.js';
 import { showExpired } from './show-expired.js';
@@ -15,7 +15,7 @@ export async function sessionForm(ctx: RequestContext, pairId: string, values?: 
   const { t, person, store } = ctx;
   const pair = await store.getPair(pairId);
   if (!pair || !isPartner(pair, person.id)) return showExpired(ctx);
-  if (pair.status !== 'active') return text(t('session.not_in_pair'));
+  if (pair.status !== 'active') return textReply(t('session.not_in_pair'));
   return { kind: 'form', form: await buildForm(ctx, pair, values) };
 }
 
@@ -144,6 +144,3 @@ function isPartner(pair: PairRecord, personId: string): boolean {
   return pair.mentorPersonId === personId || pair.menteePersonId === personId;
 }
 
-function text(value: string): Outcome {
-  return { kind: 'message', message: message([{ type: 'text', text: value }]) };
-}
