@@ -68,6 +68,8 @@ export async function startApp(options: AppOptions): Promise<App> {
       defaultLocale: config.defaultLocale,
       defaultTimeZone: config.defaultTimeZone,
       profileTtlMs: PROFILE_TTL_MS,
+      // Known once the server listens when TANDEM_PUBLIC_URL is not set (see below).
+      publicUrl: config.publicUrl ?? '',
     },
   };
   const core = createTandem(deps);
@@ -111,6 +113,7 @@ export async function startApp(options: AppOptions): Promise<App> {
 
   const address = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  if (!config.publicUrl) deps.settings.publicUrl = `http://${host}:${address.port}`;
   let closing: Promise<void> | null = null;
 
   return {

@@ -25,6 +25,7 @@ const envSchema = z
     TANDEM_ADMINS: z.string().default(''),
     TANDEM_DEFAULT_LOCALE: localeSchema.default('en'),
     TANDEM_DEFAULT_TIMEZONE: timeZoneSchema.default('Europe/Paris'),
+    TANDEM_PUBLIC_URL: optionalString.pipe(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL such as https://tandem.example.com' }).optional()),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     LOG_FORMAT: z.enum(['json', 'pretty', 'auto']).default('auto'),
     SLACK_SIGNING_SECRET: optionalString,
@@ -61,6 +62,8 @@ export interface Config {
   admins: string[];
   defaultLocale: 'en' | 'fr';
   defaultTimeZone: string;
+  /** Where people's browsers reach Tandem (calendar files, export downloads), without a trailing slash. */
+  publicUrl?: string;
   logLevel: string;
   /** auto: pretty in a terminal, JSON lines otherwise. */
   logFormat: 'json' | 'pretty' | 'auto';
@@ -116,6 +119,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       .filter(Boolean),
     defaultLocale: e.TANDEM_DEFAULT_LOCALE,
     defaultTimeZone: e.TANDEM_DEFAULT_TIMEZONE,
+    publicUrl: e.TANDEM_PUBLIC_URL?.replace(/\/+$/, ''),
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT,
     slack:

@@ -17,6 +17,8 @@ export interface CoreSettings {
   defaultTimeZone: string;
   /** How long a platform profile stays fresh before it is fetched again. */
   profileTtlMs: number;
+  /** Base URL people's browsers reach Tandem at (calendar files, export downloads), no trailing slash. */
+  publicUrl: string;
 }
 
 export interface CoreDeps {

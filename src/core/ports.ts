@@ -153,6 +153,8 @@ export interface NewNotification {
   audienceIds?: string[];
   /** The pairing round an announcement belongs to. */
   roundId?: string;
+  /** What the message is about ("session:<id>", "pair:<id>"): see `cancelPendingNotifications`. */
+  subject?: string;
   kind: string;
   payload: Record<string, unknown>;
   dueAt: Date;
@@ -250,6 +252,11 @@ export interface Store {
 
   /** Hands claimed rows back unsent (shutdown): pending again, the claim's attempt not counted. */
   releaseNotifications(ids: string[]): Promise<void>;
+  /**
+   * Messages about `subject` still waiting to go out (optionally only these kinds) will never be sent:
+   * a rescheduled session's reminders, an ended pair's nudges. Returns how many were cancelled.
+   */
+  cancelPendingNotifications(subject: string, reason: string, kinds?: string[]): Promise<number>;
   /** The message no longer applies (e.g. the mentor was decided meanwhile): never sent. */
   markNotificationCancelled(id: string, reason: string): Promise<void>;
 

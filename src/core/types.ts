@@ -50,6 +50,10 @@ export interface ProgramSettings {
   timeZone: string;
   summaryChannel: string | null;
   languages: Locale[];
+  /** Nudge ladder for a pair with nothing scheduled: days of silence before each step. */
+  nudgeDays: { mentee: number; both: number; admins: number };
+  /** The weekly summary posted to a channel; null when switched off. `day` 1 = Monday … 7 = Sunday, `hour` in the program's time zone. */
+  digest: { channel: string; platform: Platform; day: number; hour: number } | null;
 }
 
 export interface Program {

@@ -30,6 +30,7 @@ import type {
   Topic,
 } from '../core/types.js';
 import { TandemError } from '../core/errors.js';
+import { withDefaultSettings } from '../core/program-defaults.js';
 import type { Database, Db } from './database.js';
 import {
   auditLog,
@@ -464,7 +465,7 @@ export class DrizzleStore implements Store {
           ORDER BY due_at
           LIMIT ${limit}
           FOR UPDATE SKIP LOCKED)
-      RETURNING id, recipient_id, kind, payload, audience_ids, round_id, due_at, status, attempts, last_error, dedupe_key`);
+      RETURNING id, recipient_id, kind, payload, audience_ids, round_id, subject, due_at, status, attempts, last_error, dedupe_key`);
     return this.database.rows<Record<string, unknown>>(result).map((r) => ({
       id: String(r.id),
       recipientId: String(r.recipient_id),
@@ -472,6 +473,7 @@ export class DrizzleStore implements Store {
       payload: (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload) as Record<string, unknown>,
       audienceIds: r.audience_ids ? ((typeof r.audience_ids === 'string' ? JSON.parse(r.audience_ids) : r.audience_ids) as string[]) : undefined,
       roundId: (r.round_id as string | null) ?? undefined,
+      subject: (r.subject as string | null) ?? undefined,
       dueAt: new Date(r.due_at as string),
       status: r.status as Notification['status'],
       attempts: Number(r.attempts),
@@ -505,6 +507,21 @@ export class DrizzleStore implements Store {
       .update(notifications)
       .set({ status: 'pending', leaseOwner: null, leaseUntil: null, attempts: sql`greatest(${notifications.attempts} - 1, 0)` })
       .where(and(inArray(notifications.id, ids), eq(notifications.status, 'sending')));
+  }
+
+  async cancelPendingNotifications(subject: string, reason: string, kinds?: string[]): Promise<number> {
+    const cancelled = await this.db
+      .update(notifications)
+      .set({ status: 'cancelled', lastError: reason, leaseOwner: null, leaseUntil: null })
+      .where(
+        and(
+          eq(notifications.subject, subject),
+          eq(notifications.status, 'pending'),
+          kinds ? inArray(notifications.kind, kinds) : undefined,
+        ),
+      )
+      .returning({ id: notifications.id });
+    return cancelled.length;
   }
 
   async markNotificationCancelled(id: string, reason: string): Promise<void> {
@@ -599,7 +616,7 @@ function toPerson(row: PersonRow): Person {
 }
 
 function toProgram(row: typeof programs.$inferSelect): Program {
-  return { id: row.id, slug: row.slug, name: row.name, status: row.status, settings: row.settings };
+  return { id: row.id, slug: row.slug, name: row.name, status: row.status, settings: withDefaultSettings(row.settings) };
 }
 
 function toEnrollment(row: EnrollmentRow): Enrollment {
@@ -634,6 +651,7 @@ function toNotification(row: NotificationRow): Notification {
     payload: row.payload,
     audienceIds: row.audienceIds ?? undefined,
     roundId: row.roundId ?? undefined,
+    subject: row.subject ?? undefined,
     dueAt: row.dueAt,
     dedupeKey: row.dedupeKey,
     status: row.status,

@@ -200,6 +200,9 @@ export const pairs = pgTable(
     score: real('score').notNull().default(0),
     reasons: jsonb('reasons').$type<PairReason[]>().notNull().default([]),
     plan: jsonb('plan').$type<SessionPlan>(),
+    /** When a partner agreed the plan (null: still the suggested one). */
+    planAgreedAt: timestamp('plan_agreed_at', { withTimezone: true }),
+    planAgreedBy: uuid('plan_agreed_by').references(() => people.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
   },
@@ -246,10 +249,16 @@ export const feedback = pgTable(
     adopted: boolean('adopted'),
     wouldRecommend: boolean('would_recommend'),
     wouldRepeat: boolean('would_repeat'),
+    /** The module the answer is about (adoption is asked per module). */
+    topic: text('topic').references(() => topics.slug),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('feedback_once').on(t.pairId, t.sessionId, t.personId, t.kind)],
+  (t) => [
+    uniqueIndex('feedback_once').on(t.pairId, t.sessionId, t.personId, t.kind),
+    // Answers not tied to a session (closing): still one per person and pair.
+    uniqueIndex('feedback_once_per_pair').on(t.pairId, t.personId, t.kind).where(sql`${t.sessionId} is null`),
+  ],
 );
 
 /** The transactional outbox: everything Tandem sends on its own initiative. */
@@ -266,6 +275,8 @@ export const notifications = pgTable(
     audienceIds: jsonb('audience_ids').$type<string[]>(),
     /** The pairing round an announcement belongs to, for its progress report. */
     roundId: uuid('round_id').references(() => pairingRounds.id, { onDelete: 'set null' }),
+    /** What the message is about, e.g. "session:<id>" or "pair:<id>": rescheduling or ending it cancels what is still pending. */
+    subject: text('subject'),
     dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
     status: text('status', { enum: ['pending', 'sending', 'sent', 'failed', 'cancelled'] })
       .notNull()
@@ -284,6 +295,7 @@ export const notifications = pgTable(
     index('notifications_claimable').on(t.dueAt).where(sql`${t.status} in ('pending', 'sending')`),
     index('notifications_lease').on(t.leaseUntil).where(sql`${t.status} = 'sending'`),
     index('notifications_round').on(t.roundId, t.status),
+    index('notifications_subject').on(t.subject).where(sql`${t.status} in ('pending', 'sending')`),
   ],
 );
 
@@ -319,3 +331,51 @@ export const cronRuns = pgTable('cron_runs', {
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   finishedAt: timestamp('finished_at', { withTimezone: true }),
 });
+
+/** Program summaries already given: the next one shows the trend since the previous one. */
+export const summaries = pgTable(
+  'summaries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    /** request (someone asked in a channel) or digest (the weekly one). */
+    kind: text('kind', { enum: ['request', 'digest'] }).notNull(),
+    requestedBy: uuid('requested_by').references(() => people.id, { onDelete: 'set null' }),
+    figures: jsonb('figures').$type<Record<string, unknown>>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('summaries_program_created').on(t.programId, t.createdAt)],
+);
+
+/** Channels Tandem posts in on its own (weekly digest): Teams needs the channel's conversation reference. */
+export const channelRefs = pgTable(
+  'channel_refs',
+  {
+    platform: text('platform', { enum: ['slack', 'teams'] }).notNull(),
+    tenantId: text('tenant_id').notNull(),
+    channelId: text('channel_id').notNull(),
+    name: text('name'),
+    reference: jsonb('reference').$type<Record<string, unknown>>(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.platform, t.tenantId, t.channelId] })],
+);
+
+/** CSV exports offered as a download link (Teams): unguessable token, short life. */
+export const exports = pgTable(
+  'exports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    token: text('token').notNull().unique(),
+    programId: uuid('program_id').references(() => programs.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id').references(() => people.id, { onDelete: 'cascade' }),
+    filename: text('filename').notNull(),
+    contentType: text('content_type').notNull().default('text/csv; charset=utf-8'),
+    content: text('content').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('exports_expires').on(t.expiresAt)],
+);

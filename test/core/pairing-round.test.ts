@@ -54,7 +54,7 @@ beforeAll(async () => {
   testDb = await createTestDatabase();
   await testDb.database.migrate((db) => seedDatabase(db, { timeZone: 'Europe/Paris' }));
   store = DrizzleStore.from(testDb.database);
-  deps = { store, clock, logger: silent, settings: { admins: ['UADMIN'], defaultLocale: 'en', defaultTimeZone: 'Europe/Paris', profileTtlMs: 86_400_000 } };
+  deps = { store, clock, logger: silent, settings: { admins: ['UADMIN'], defaultLocale: 'en', defaultTimeZone: 'Europe/Paris', profileTtlMs: 86_400_000, publicUrl: 'http://127.0.0.1:3978' } };
   core = createTandem(deps);
   await core.handleCommand(admin, 'help');
   const program = (await store.findOpenProgram())!;

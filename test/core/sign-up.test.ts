@@ -28,7 +28,7 @@ beforeAll(async () => {
     store,
     clock,
     logger: silent,
-    settings: { admins: ['boss@example.com'], defaultLocale: 'en', defaultTimeZone: 'Europe/Paris', profileTtlMs: 7 * 86_400_000 },
+    settings: { admins: ['boss@example.com'], defaultLocale: 'en', defaultTimeZone: 'Europe/Paris', profileTtlMs: 7 * 86_400_000, publicUrl: 'http://127.0.0.1:3978' },
   };
   core = createTandem(deps);
 });

@@ -1,4 +1,9 @@
 // English messages. Keys are shared with fr.ts; {name} marks a parameter.
+import { en as sessions } from './sessions.js';
+import { en as engagement } from './engagement.js';
+import { en as summary } from './summary.js';
+import { en as oversight } from './oversight.js';
+import { en as privacy } from './privacy.js';
 export const en = {
   'app.name': 'Tandem',
   'help.title': 'Tandem — reverse mentoring',
@@ -237,6 +242,11 @@ export const en = {
   'session.not_in_pair': 'This pair is no longer active, so no session can be scheduled.',
 
   'home.title': 'Welcome to Tandem',
+  ...sessions,
+  ...engagement,
+  ...summary,
+  ...oversight,
+  ...privacy,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,10 @@
 // Messages en français. Mêmes clés que en.ts ; {nom} marque un paramètre.
 import type { MessageKey } from './en.js';
+import { fr as sessions } from './sessions.js';
+import { fr as engagement } from './engagement.js';
+import { fr as summary } from './summary.js';
+import { fr as oversight } from './oversight.js';
+import { fr as privacy } from './privacy.js';
 
 export const fr: Record<MessageKey, string> = {
   'app.name': 'Tandem',
@@ -239,4 +244,9 @@ export const fr: Record<MessageKey, string> = {
   'session.not_in_pair': 'Ce binôme n’est plus actif : impossible de planifier une séance.',
 
   'home.title': 'Bienvenue dans Tandem',
+  ...sessions,
+  ...engagement,
+  ...summary,
+  ...oversight,
+  ...privacy,
 };

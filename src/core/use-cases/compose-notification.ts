@@ -12,12 +12,15 @@ import { enrollmentFields } from './describe-enrollment.js';
 import { describeUnmatchedForMentee, topicName } from './describe-match.js';
 import { ROUND_ANNOUNCEMENT_KINDS } from './pairing-round.js';
 import { composePairIntro } from './pair-intro.js';
+import { FEATURE_COMPOSERS } from './notification-composers.js';
 
 /** Null when the message no longer makes sense (the mentor was decided meanwhile, the enrollment is gone). */
 export async function composeNotification(deps: CoreDeps, notification: Notification, recipient: Person): Promise<Message | null> {
   const { store } = deps;
   const t = translator(recipient.locale, commandPrefix(recipient.platform));
   const payload = notification.payload as Record<string, string>;
+  const composer = FEATURE_COMPOSERS[notification.kind];
+  if (composer) return composer(deps, notification, recipient);
   switch (notification.kind) {
     case 'mentor.pending': {
       const enrollment = await store.getEnrollment(payload.enrollmentId ?? '');
