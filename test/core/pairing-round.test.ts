@@ -171,3 +171,36 @@ describe('a pairing round', () => {
     expect(again).toContain('No pair can be formed right now');
   });
 });
+
+describe('“See all pairs” on a large round', () => {
+  it('pages 100 pairs at a time, within Slack’s 50-block limit', async () => {
+    const program = (await store.findOpenProgram())!;
+    const adminPerson = (await store.findPerson(admin.identity))!;
+    const pairs = Array.from({ length: 250 }, (_, i) => ({
+      mentorId: `mentor-${i}`,
+      menteeId: `mentee-${String(i).padStart(3, '0')}`,
+      score: 10,
+      languages: ['en' as const],
+      reasons: [],
+    }));
+    const stats = { mentors: 250, mentees: 250, capacity: 250, matched: 250, compatiblePairs: 250, candidatePairs: 250, certificateRounds: 1, solveMs: 1 };
+    const round = await store.saveRoundPreview(program.id, adminPerson.id, { pairs, unmatched: [], totalScore: 2500, stats } as never);
+    const pages: Outcome[] = [await core.handleAction(admin, 'round.all', round.id)];
+    for (;;) {
+      const next = buttonValue(pages.at(-1)!, 'round.all');
+      const label = (pages.at(-1) as { message: { blocks: { type: string; buttons?: { label: string; value?: string }[] }[] } }).message.blocks
+        .flatMap((b) => b.buttons ?? [])
+        .find((b) => b.label.startsWith('Next'));
+      if (!next || !label) break;
+      pages.push(await core.handleAction(admin, 'round.all', label.value));
+    }
+    expect(pages).toHaveLength(3);
+    const lineCounts = pages.map((page) => (text(page).match(/↔/g) ?? []).length);
+    expect(lineCounts).toEqual([100, 100, 50]);
+    for (const page of pages) expect((page as { message: { blocks: unknown[] } }).message.blocks.length).toBeLessThanOrEqual(50);
+    expect(text(pages[1]!)).toContain('Pairs 101–200 of 250');
+    expect(pages.slice(1).every((page) => page.kind === 'message' && page.replaceSource)).toBe(true);
+    // A tampered page number shows the nearest real page.
+    expect(text(await core.handleAction(admin, 'round.all', `${round.id}:99`))).toContain('Pairs 201–250 of 250');
+  });
+});

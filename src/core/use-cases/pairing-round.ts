@@ -12,7 +12,8 @@ import { showExpired } from './show-expired.js';
 const PREVIEW_PAIRS = 20;
 const PREVIEW_UNMATCHED = 15;
 const LINES_PER_BLOCK = 10;
-const ALL_PAIRS_MAX = 1000;
+/** One page of "See all pairs": 10 text blocks, well within Slack's 50 blocks and Teams' card size. */
+const ALL_PAIRS_PAGE = 100;
 
 /** The notification kinds that announce a round, counted in its progress report. */
 export const ROUND_ANNOUNCEMENT_KINDS = ['pair.intro', 'round.unmatched'];
@@ -59,19 +60,31 @@ export async function previewRound(ctx: RequestContext): Promise<Outcome> {
   return { kind: 'message', message: previewMessage(ctx, round, names, topics, { mentors: mentors.length, mentees: mentees.length }) };
 }
 
-export async function showAllPairs(ctx: RequestContext, roundId: string): Promise<Outcome> {
+/** "See all pairs", one page at a time; `value` is the round id, optionally followed by ":<page>". */
+export async function showAllPairs(ctx: RequestContext, value: string): Promise<Outcome> {
   const { t, store, program } = ctx;
   if (!ctx.isAdmin) return textReply(t('error.forbidden'));
+  const [roundId = '', pageText = '0'] = value.split(':');
   const round = await store.getRound(roundId);
   if (!round || !program || round.programId !== program.id) return showExpired(ctx);
+  const total = round.result.pairs.length;
+  const pages = Math.max(1, Math.ceil(total / ALL_PAIRS_PAGE));
+  const page = Math.min(Math.max(0, Number.parseInt(pageText, 10) || 0), pages - 1);
   const names = nameIndex(await store.listEnrollments(program.id), await store.listPeople());
   const topics = await store.listTopics();
-  const lines = round.result.pairs.slice(0, ALL_PAIRS_MAX).map((pair) => pairLine(ctx, names, topics, pair));
-  const blocks: Block[] = [{ type: 'header', text: t('round.all.title', { count: round.result.pairs.length }) }, ...chunk(lines)];
-  if (round.result.pairs.length > ALL_PAIRS_MAX) {
-    blocks.push({ type: 'context', text: t('round.preview.more', { count: round.result.pairs.length - ALL_PAIRS_MAX }) });
+  const first = page * ALL_PAIRS_PAGE;
+  const lines = round.result.pairs.slice(first, first + ALL_PAIRS_PAGE).map((pair) => pairLine(ctx, names, topics, pair));
+  const title = t('round.all.title', { count: total });
+  const blocks: Block[] = [{ type: 'header', text: title }, ...chunk(lines)];
+  if (pages > 1) {
+    blocks.push({ type: 'context', text: t('round.all.page', { from: first + 1, to: first + lines.length, total }) });
+    const buttons = [
+      ...(page > 0 ? [{ action: 'round.all', label: t('round.all.previous'), value: `${round.id}:${page - 1}` }] : []),
+      ...(page < pages - 1 ? [{ action: 'round.all', label: t('round.all.next'), value: `${round.id}:${page + 1}` }] : []),
+    ];
+    blocks.push({ type: 'actions', buttons });
   }
-  return { kind: 'message', message: message(blocks, t('round.all.title', { count: round.result.pairs.length })) };
+  return { kind: 'message', message: message(blocks, title), replaceSource: page > 0 || value.includes(':') };
 }
 
 export async function cancelRound(ctx: RequestContext, roundId: string): Promise<Outcome> {
