@@ -33,3 +33,11 @@ export function exampleDay(now: Date, timeZone: string, locale: Locale): string 
   const [y, m, d] = day.split('-');
   return `${d}/${m}/${y}`;
 }
+
+const LANGUAGE_NAMES: Record<Locale, Record<Locale, string>> = { en: { en: 'English', fr: 'French' }, fr: { en: 'anglais', fr: 'français' } };
+
+/** A language's name in `locale`: lower case inside French sentences, capitalised as a choice label. */
+export function languageName(language: Locale, locale: Locale, asLabel = false): string {
+  const name = LANGUAGE_NAMES[locale][language];
+  return asLabel ? name.charAt(0).toUpperCase() + name.slice(1) : name;
+}

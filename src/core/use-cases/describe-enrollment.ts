@@ -1,12 +1,10 @@
 // An enrollment written out for people: topics with levels, languages, availability, bio.
 import { slotLabel } from '../availability.js';
 import { businessTopicName } from '../business-topics.js';
-import { formatDay, formatList } from '../format.js';
+import { formatDay, formatList, languageName } from '../format.js';
 import type { Translator } from '../i18n/index.js';
 import { untrusted } from '../text.js';
 import type { Enrollment, Topic } from '../types.js';
-
-const LANGUAGE_NAMES = { en: { en: 'English', fr: 'French' }, fr: { en: 'anglais', fr: 'français' } } as const;
 
 export function statusLabel(t: Translator, enrollment: Pick<Enrollment, 'status' | 'pausedUntil'>): string {
   if (enrollment.status === 'paused' && enrollment.pausedUntil) {
@@ -25,7 +23,7 @@ export function enrollmentFields(t: Translator, enrollment: Enrollment, topics: 
   });
   const fields = [
     { label: t('field.topics'), value: topicNames.join('\n') },
-    { label: t('field.languages'), value: formatList(enrollment.languages.map((l) => LANGUAGE_NAMES[locale][l]), locale) },
+    { label: t('field.languages'), value: formatList(enrollment.languages.map((l) => languageName(l, locale)), locale) },
     { label: t('field.availability'), value: enrollment.availability.map((slot) => slotLabel(slot, locale)).join(', ') },
   ];
   if (enrollment.teachBack.length > 0) {

@@ -2,6 +2,7 @@
 import { AVAILABILITY_SLOTS, slotLabel } from '../availability.js';
 import { BUSINESS_TOPICS } from '../business-topics.js';
 import type { Translator } from '../i18n/index.js';
+import { languageName } from '../format.js';
 import type { Form, FormField, FormValues } from '../messages.js';
 import { MENTOR_CAPACITY } from '../program-defaults.js';
 import { cleanText, hasControlCharacters } from '../text.js';
@@ -11,8 +12,6 @@ import { LOCALES, type Enrollment, type EnrollmentDetails, type EnrollmentRole, 
 export const ENROLLMENT_FORM_ID = 'enrollment';
 
 export const LIMITS = { bio: 500, department: 80, managerEmail: 254 } as const;
-
-const LANGUAGE_NAMES = { en: { en: 'English', fr: 'French' }, fr: { en: 'Anglais', fr: 'Français' } } as const;
 
 export interface EnrollmentFormState {
   role: EnrollmentRole;
@@ -75,7 +74,7 @@ export function buildEnrollmentForm(input: {
       kind: 'select',
       id: 'languages',
       label: t('form.languages'),
-      options: LOCALES.map((l) => ({ value: l, label: LANGUAGE_NAMES[locale][l] })),
+      options: LOCALES.map((l) => ({ value: l, label: languageName(l, locale, true) })),
       multiple: true,
       required: true,
       initial: values ? current('languages') : (existing?.languages ?? [person.locale]),
