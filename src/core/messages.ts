@@ -85,7 +85,18 @@ export type Outcome =
    *  prefilled with what was submitted, for platforms that must redraw it (Teams). */
   | { kind: 'form_errors'; errors: Record<string, string>; form: Form }
   /** The form was accepted: close it and show this message to the person. */
-  | { kind: 'form_done'; message: Message };
+  | { kind: 'form_done'; message: Message }
+  /** Hand this file to the person who acted, privately, with the message beside it
+   *  (Slack: uploaded into their DM with the message as comment; Teams: an expiring download link). */
+  | { kind: 'file'; file: FileAttachment; message: Message; moreFiles?: FileAttachment[] };
+
+/** A file produced for the person who asked (exports, `my-data`); `content` is its text, sent as UTF-8.
+ *  `moreFiles` (on the outcome) travel with the first one: one Slack upload, one Teams card of links. */
+export interface FileAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
 
 /** The most common answer: one paragraph, shown privately to the person who acted. */
 export function textReply(text: string): Extract<Outcome, { kind: 'message' }> {
