@@ -51,4 +51,13 @@ describe('loadConfig', () => {
   it('treats empty variables as unset', () => {
     expect(loadConfig({ SLACK_SIGNING_SECRET: '', SLACK_BOT_TOKEN: ' ', DATABASE_URL: '' }).slack).toBeNull();
   });
+
+  it('reads how many replicas share the database: 1 by default, a whole number otherwise', () => {
+    expect(loadConfig({}).replicas).toBe(1);
+    expect(loadConfig({ TANDEM_REPLICAS: '' }).replicas).toBe(1);
+    expect(loadConfig({ TANDEM_REPLICAS: '3' }).replicas).toBe(3);
+    for (const bad of ['0', '1.5', 'three']) {
+      expect(() => loadConfig({ TANDEM_REPLICAS: bad })).toThrow(/TANDEM_REPLICAS: must be the number of Tandem processes/);
+    }
+  });
 });

@@ -11,6 +11,8 @@ const localeSchema = z.enum(['en', 'fr']);
 
 const timeZoneSchema = z.string().refine(isTimeZone, { message: 'must be an IANA time zone such as Europe/Paris' });
 
+const replicasMessage = 'must be the number of Tandem processes sharing the database (1 or more)';
+
 const envSchema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3978),
@@ -25,6 +27,7 @@ const envSchema = z
     TANDEM_ADMINS: z.string().default(''),
     TANDEM_DEFAULT_LOCALE: localeSchema.default('en'),
     TANDEM_DEFAULT_TIMEZONE: timeZoneSchema.default('Europe/Paris'),
+    TANDEM_REPLICAS: optionalString.pipe(z.coerce.number<string | undefined>({ message: replicasMessage }).int({ message: replicasMessage }).min(1, { message: replicasMessage }).optional()),
     TANDEM_PUBLIC_URL: optionalString.pipe(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL such as https://tandem.example.com' }).optional()),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     LOG_FORMAT: z.enum(['json', 'pretty', 'auto']).default('auto'),
@@ -62,6 +65,8 @@ export interface Config {
   admins: string[];
   defaultLocale: 'en' | 'fr';
   defaultTimeZone: string;
+  /** How many Tandem processes share the database: each paces its sends to this share of the platforms' limits. */
+  replicas: number;
   /** Where people's browsers reach Tandem (calendar files, export downloads), without a trailing slash. */
   publicUrl?: string;
   logLevel: string;
@@ -119,6 +124,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       .filter(Boolean),
     defaultLocale: e.TANDEM_DEFAULT_LOCALE,
     defaultTimeZone: e.TANDEM_DEFAULT_TIMEZONE,
+    replicas: e.TANDEM_REPLICAS ?? 1,
     publicUrl: e.TANDEM_PUBLIC_URL?.replace(/\/+$/, ''),
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT,

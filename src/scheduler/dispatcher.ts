@@ -22,8 +22,14 @@ export interface DispatcherOptions {
   maxAttempts?: number;
   /** Sends in flight at once (each waits its turn in the pacer first). */
   concurrency?: number;
-  /** Per-platform limits, merged over DEFAULT_RATES. They hold per process: divide by the replica count. */
+  /** Per-platform limits of the whole deployment, merged over DEFAULT_RATES. */
   rates?: { [P in Platform]?: Partial<PaceRates> };
+  /**
+   * How many processes deliver at once (TANDEM_REPLICAS, default 1). Pacing holds per process, so each
+   * takes this share of the workspace/tenant rates; a destination's rate is left whole (one row goes
+   * to one destination at a time and replicas rarely send to the same one together).
+   */
+  replicas?: number;
   /** The end of a lease kept for the send itself (HTTP timeouts, conversations.open pacing). Default 30 s. */
   sendGuardMs?: number;
   /** The pacer's time (tests inject a virtual one); real monotonic time by default. */
@@ -73,8 +79,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const sendGuardMs = options.sendGuardMs ?? Math.min(30_000, leaseMs / 4);
   if (!(sendGuardMs < leaseMs)) throw new RangeError('sendGuardMs must be shorter than leaseMs');
   const time = options.limiterTime ?? realTime;
+  const replicas = options.replicas ?? 1;
+  if (!(Number.isInteger(replicas) && replicas >= 1)) throw new RangeError(`replicas must be a positive integer: ${replicas}`);
   const rates = Object.fromEntries(
-    (Object.keys(DEFAULT_RATES) as Platform[]).map((platform) => [platform, { ...DEFAULT_RATES[platform], ...options.rates?.[platform] }]),
+    (Object.keys(DEFAULT_RATES) as Platform[]).map((platform) => [platform, shareOf({ ...DEFAULT_RATES[platform], ...options.rates?.[platform] }, replicas)]),
   ) as Record<Platform, PaceRates>;
   const configured = (Object.keys(rates) as Platform[]).filter((platform) => messengers[platform]);
   const slowestPerSecond = Math.min(...configured.map((platform) => rates[platform].perWorkspacePerSecond));
@@ -107,18 +115,18 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     let workspace: string | null = null;
     try {
       const recipient = await store.getPerson(row.recipientId);
-      if (!recipient) return await store.markNotificationCancelled(row.id, 'recipient gone');
+      if (!recipient) return record(await store.markNotificationCancelled(row.id, 'recipient gone', owner));
       const messenger = messengers[recipient.platform];
       if (!messenger) {
-        return await store.markNotificationAttemptFailed(row.id, `${recipient.platform} is not configured`, null);
+        return record(await store.markNotificationAttemptFailed(row.id, `${recipient.platform} is not configured`, null, owner));
       }
       const group = await groupOf(row, recipient, messenger);
       const composed = await options.compose(row, recipient);
-      if (!composed) return await store.markNotificationCancelled(row.id, 'no longer applies');
+      if (!composed) return record(await store.markNotificationCancelled(row.id, 'no longer applies', owner));
       // An edit of a message sent earlier (e.g. a round's progress): the earlier one must have gone out.
       const replaces = typeof row.payload.replaces === 'string' ? await store.findNotificationByKey(row.payload.replaces) : null;
       if (typeof row.payload.replaces === 'string' && !replaces?.platformMessageId) {
-        return await store.markNotificationCancelled(row.id, 'the message to update was not sent');
+        return record(await store.markNotificationCancelled(row.id, 'the message to update was not sent', owner));
       }
 
       workspace = `${recipient.platform}:${recipient.tenantId}`;
@@ -128,7 +136,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         // Sending now could overlap another replica taking the row over: give it back unsent.
         const retryAt = new Date(clock.now().getTime() + Math.max(1000, pacer.waitMs(workspace, destination)));
         logger.info({ ...log, retryAt }, 'notification given back: the rate limits would outlast its lease');
-        return await store.markNotificationAttemptFailed(row.id, 'rate limit wait outlasted the lease', retryAt);
+        return record(await store.markNotificationAttemptFailed(row.id, 'rate limit wait outlasted the lease', retryAt, owner));
       }
       let messageId: string;
       if (replaces?.platformMessageId) {
@@ -138,8 +146,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         ({ messageId } =
           group && messenger.sendToGroup ? await messenger.sendToGroup(group, composed) : await messenger.send(recipient, composed));
       }
-      await store.markNotificationSent(row.id, messageId, clock.now());
-      logger.debug(log, 'notification sent');
+      const recorded = await store.markNotificationSent(row.id, messageId, clock.now(), owner);
+      record(recorded);
+      if (recorded) logger.debug(log, 'notification sent');
     } catch (error) {
       const delivery = error instanceof DeliveryError ? error : null;
       const retryAfterMs = delivery?.options.retryAfterMs;
@@ -150,7 +159,12 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       const giveUp = delivery?.options.permanent || row.attempts >= attemptsAllowed;
       const retryAt = giveUp ? null : new Date(clock.now().getTime() + retryDelay(row.attempts, retryAfterMs));
       logger.warn({ ...log, err: error, attempts: row.attempts, giveUp }, 'notification not delivered');
-      await store.markNotificationAttemptFailed(row.id, errorText(error), retryAt);
+      record(await store.markNotificationAttemptFailed(row.id, errorText(error), retryAt, owner));
+    }
+
+    /** The outcome is not ours to record once the lease was lost (this process stalled past it). */
+    function record(recorded: boolean): void {
+      if (!recorded) logger.warn(log, 'lease lost before the outcome was recorded: another replica took the notification over');
     }
   }
 
@@ -251,7 +265,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         if (stopping) {
           // Shutting down: what was claimed but not sent goes back at once, for this or another replica.
           const unsent = pool.splice(0).map((claimed) => claimed.row.id);
-          if (unsent.length > 0) await store.releaseNotifications(unsent);
+          if (unsent.length > 0) await store.releaseNotifications(unsent, owner);
           return;
         }
         if (!exhausted && needMore(pool, newInFlight < newSlots)) {
@@ -297,6 +311,14 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       await running;
     },
   };
+}
+
+/** One replica's part of the shared (workspace/tenant) rates. */
+function shareOf(rates: PaceRates, replicas: number): PaceRates {
+  if (replicas === 1) return rates;
+  const perWorkspacePerSecond = rates.perWorkspacePerSecond / replicas;
+  const workspaceBurst = rates.workspaceBurst === undefined ? undefined : Math.max(1, Math.floor(rates.workspaceBurst / replicas));
+  return { ...rates, perWorkspacePerSecond, ...(workspaceBurst === undefined ? {} : { workspaceBurst }) };
 }
 
 function personKey(personId: string): string {

@@ -158,7 +158,11 @@ describe('a pairing round', () => {
     const round = await store.getRound(roundId);
     expect(round!.reportedAt).toBeNull();
     // Deliver every announcement (as the dispatcher would), then report.
-    for (const n of await store.listNotifications({ kinds: ['pair.intro', 'round.unmatched'] })) await store.markNotificationSent(n.id, 'm', clock.now());
+    const far = new Date('2100-01-01T00:00:00Z');
+    const claimed = await store.claimDueNotifications(far, new Date(far.getTime() + 60_000), 1000, 'test');
+    const announcements = claimed.filter((n) => n.kind === 'pair.intro' || n.kind === 'round.unmatched');
+    for (const n of announcements) await store.markNotificationSent(n.id, 'm', clock.now(), 'test');
+    await store.releaseNotifications(claimed.filter((n) => !announcements.includes(n)).map((n) => n.id), 'test');
     await reportRoundProgress(deps);
     expect((await store.getRound(roundId))!.reportedAt).not.toBeNull();
     const [report] = await store.listNotifications({ kinds: ['round.report'] });

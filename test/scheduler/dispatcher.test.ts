@@ -137,6 +137,93 @@ describe('outbox dispatcher', () => {
   });
 });
 
+describe('lease ownership', () => {
+  /** A messenger whose sends wait for `finish`: the sender stalls mid-send, e.g. on a slow network. */
+  function stalledMessenger() {
+    let started!: () => void;
+    const sending = new Promise<void>((resolve) => (started = resolve));
+    let finish!: (outcome: { messageId: string } | Error) => void;
+    const outcome = new Promise<{ messageId: string } | Error>((resolve) => (finish = resolve));
+    const messenger: Messenger = {
+      async send() {
+        started();
+        const result = await outcome;
+        if (result instanceof Error) throw result;
+        return result;
+      },
+      async update() {},
+    };
+    return { messenger, sending, finish };
+  }
+
+  async function stallThenTakeOver(key: string) {
+    const stalled = stalledMessenger();
+    const dispatcher = createDispatcher({ store, clock, logger: silent, messengers: { slack: stalled.messenger }, compose: async () => hello, limiterTime, leaseMs: 60_000 });
+    const tick = dispatcher.tick();
+    await stalled.sending;
+    // The stalled sender's lease runs out; another replica claims the row.
+    clock.advance(61_000);
+    const [taken] = await store.claimDueNotifications(clock.now(), new Date(clock.now().getTime() + 60_000), 10, 'replica-b');
+    expect(taken?.dedupeKey).toBe(key);
+    return { taken: taken!, tick, finish: stalled.finish };
+  }
+
+  it('a sender whose lease was taken over does not overwrite the new owner’s send', async () => {
+    const key = await enqueue(slackPerson);
+    const { taken, tick, finish } = await stallThenTakeOver(key);
+    expect(await store.markNotificationSent(taken.id, 'from-b', clock.now(), 'replica-b')).toBe(true);
+    finish({ messageId: 'from-a' });
+    await tick;
+    expect(await store.findNotificationByKey(key)).toMatchObject({ status: 'sent', platformMessageId: 'from-b' });
+  });
+
+  it('a sender whose lease was taken over does not hand the row back while the new owner sends it', async () => {
+    const key = await enqueue(slackPerson);
+    const { taken, tick, finish } = await stallThenTakeOver(key);
+    finish(new Error('socket hang up'));
+    await tick;
+    // Still the other replica's: not pending again (it would be sent twice), not failed.
+    expect(await statusOf(key)).toMatchObject({ status: 'sending', attempts: 2 });
+    expect(await store.releaseNotifications([taken.id], 'replica-a')).toBe(0);
+    expect(await store.markNotificationCancelled(taken.id, 'late', 'replica-a')).toBe(false);
+    expect(await store.markNotificationSent(taken.id, 'from-b', clock.now(), 'replica-b')).toBe(true);
+    expect(await statusOf(key)).toMatchObject({ status: 'sent' });
+  });
+});
+
+describe('replicas', () => {
+  /** Test-clock times of sends to `people` distinct people with the default Slack rates (4/s per workspace). */
+  async function sendTimes(replicas: number, people: Person[]): Promise<number[]> {
+    const times: number[] = [];
+    const slack: Messenger = {
+      send: async () => {
+        times.push(clock.now().getTime());
+        return { messageId: `m${times.length}` };
+      },
+      async update() {},
+    };
+    for (const person of people) await enqueue(person);
+    const dispatcher = createDispatcher({ store, clock, logger: silent, messengers: { slack }, compose: async () => hello, limiterTime, replicas });
+    await dispatcher.drain();
+    return times.sort((a, b) => a - b);
+  }
+
+  it('each of N replicas paces its sends to 1/N of the workspace rate', async () => {
+    const base = { tenantId: 'T-replicas', name: 'N', email: null, locale: 'en' as const, timeZone: 'UTC', profileFetchedAt: new Date() };
+    const people: Person[] = [];
+    for (let i = 0; i < 12; i++) people.push(await store.savePerson({ ...base, platform: 'slack', userId: `UREP${i}` }));
+    // Alone: 4 per second after a burst of 4 → 12 sends within (12 - 4) / 4 = 2 s.
+    const alone = await sendTimes(1, people);
+    expect(alone).toHaveLength(12);
+    expect(alone.at(-1)! - alone[0]!).toBeLessThanOrEqual(2000);
+    // One of two: 2 per second after a burst of 2 → at least (12 - 2) / 2 = 5 s.
+    const oneOfTwo = await sendTimes(2, people);
+    expect(oneOfTwo).toHaveLength(12);
+    expect(oneOfTwo.at(-1)! - oneOfTwo[0]!).toBeGreaterThanOrEqual(5000);
+    expect(() => createDispatcher({ store, clock, logger: silent, messengers: {}, compose: async () => hello, replicas: 0 })).toThrow(RangeError);
+  });
+});
+
 describe('cron run coordinator', () => {
   it('elects exactly one replica per slot', async () => {
     const a = createRunCoordinator(testDb.database.db, 'a');

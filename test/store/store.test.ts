@@ -112,8 +112,8 @@ describe(`store on ${testDatabaseUrl ? 'Postgres' : 'PGlite'}`, () => {
     expect(await store.claimDueNotifications(new Date(now.getTime() + 2), lease, 10, 'c')).toHaveLength(0);
     const expired = await store.claimDueNotifications(new Date(lease.getTime() + 1), new Date(lease.getTime() + 60_000), 10, 'c');
     expect(expired).toHaveLength(2);
-    await store.markNotificationSent(expired[0]!.id, 'M1', new Date());
-    await store.markNotificationAttemptFailed(expired[1]!.id, 'nope', null);
+    await store.markNotificationSent(expired[0]!.id, 'M1', new Date(), 'c');
+    await store.markNotificationAttemptFailed(expired[1]!.id, 'nope', null, 'c');
     const all = await store.listNotifications({ recipientId: who.id });
     expect(all.map((n) => n.status).sort()).toEqual(['failed', 'sent']);
   });
