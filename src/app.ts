@@ -9,6 +9,7 @@ import { createTandem } from './core/create-tandem.js';
 import { systemClock, type Clock } from './core/ports.js';
 import type { Tandem } from './core/tandem.js';
 import { composeNotification } from './core/use-cases/compose-notification.js';
+import { createCalendarRoute } from './calendar/ics-route.js';
 import { createHttpServer } from './http-server.js';
 import { solveInWorker } from './matching-worker/index.js';
 import { createDispatcher, type Dispatcher } from './scheduler/dispatcher.js';
@@ -81,11 +82,13 @@ export async function startApp(options: AppOptions): Promise<App> {
     logger: logger.child({ component: 'dispatcher' }),
     messengers: { slack: slack?.messenger, teams: teams.messenger },
     compose: (notification, recipient) => composeNotification(deps, notification, recipient),
+    replicas: config.replicas,
   });
 
   const server = createHttpServer({
     slackEvents: slack?.requestListener,
     teamsMessages: teams.requestListener,
+    calendar: createCalendarRoute({ store, clock, logger: logger.child({ component: 'calendar' }) }),
     ready: async () => ready && (await database.ping()),
   });
   await new Promise<void>((resolve, reject) => {

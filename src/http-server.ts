@@ -4,6 +4,8 @@ import http, { type IncomingMessage, type RequestListener, type ServerResponse }
 export interface Routes {
   slackEvents?: RequestListener;
   teamsMessages: RequestListener;
+  /** GET /calendar/<token>.ics: a session's calendar file. */
+  calendar?: RequestListener;
   /** Database reachable and migrations applied. */
   ready(): Promise<boolean>;
 }
@@ -11,6 +13,10 @@ export interface Routes {
 export function createHttpServer(routes: Routes): http.Server {
   return http.createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
+    if (path?.startsWith('/calendar/') && routes.calendar) {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return methodNotAllowed(res, 'GET');
+      return routes.calendar(req, res);
+    }
     switch (path) {
       case '/slack/events':
         if (req.method !== 'POST') return methodNotAllowed(res, 'POST');

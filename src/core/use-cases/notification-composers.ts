@@ -3,8 +3,21 @@ import type { CoreDeps } from '../context.js';
 import type { Message } from '../messages.js';
 import type { Notification } from '../ports.js';
 import type { Person } from '../types.js';
+import { PLAN_COMPOSERS } from './agree-plan.js';
+import { PAIR_OVERSIGHT_COMPOSERS } from './pair-oversight.js';
+import { SESSION_NOTICE_COMPOSERS } from './manage-session.js';
+import { SESSION_REMINDER_COMPOSERS } from './session-reminders.js';
+import { SUMMARY_COMPOSERS } from './weekly-summary.js';
+import { ENGAGEMENT_COMPOSERS } from './engagement-actions.js';
 
 /** Builds the message for one outbox row at send time; null when it no longer applies (cancelled). */
 export type Composer = (deps: CoreDeps, notification: Notification, recipient: Person) => Promise<Message | null>;
 
-export const FEATURE_COMPOSERS: Record<string, Composer> = {};
+export const FEATURE_COMPOSERS: Record<string, Composer> = {
+  ...SESSION_REMINDER_COMPOSERS,
+  ...SESSION_NOTICE_COMPOSERS,
+  ...PLAN_COMPOSERS,
+  ...SUMMARY_COMPOSERS,
+  ...PAIR_OVERSIGHT_COMPOSERS,
+  ...ENGAGEMENT_COMPOSERS,
+};

@@ -109,7 +109,10 @@ function introBlocks(t: Translator, p: IntroParts, recipient: Person, group: boo
     }
   }
   const partner = recipient.id === p.mentor.id ? p.mentee : p.mentor;
-  const buttons: Button[] = [{ action: 'session.form', label: t('intro.schedule'), value: p.pair.id, style: 'primary' }];
+  const buttons: Button[] = [
+    { action: 'session.form', label: t('intro.schedule'), value: p.pair.id, style: 'primary' },
+    { action: 'plan.form', label: t('sessions.intro.plan'), value: p.pair.id },
+  ];
   if (!group) {
     if (recipient.platform === 'teams' && partner.platform === 'teams' && partner.email) {
       buttons.push({ action: 'open.chat', label: t('intro.open_chat', { name: partner.name }), url: `https://teams.microsoft.com/l/chat/0/0?users=${encodeURIComponent(partner.email)}` });
