@@ -34,6 +34,8 @@ export interface Person extends Identity {
   /** True when the person chose their time zone in Tandem: platform refreshes then keep it. */
   timeZoneChosen: boolean;
   profileFetchedAt: Date;
+  /** Set when the person's data was erased (`forget-me`): show `privacy.former_participant` instead of the name. */
+  erasedAt?: Date | null;
 }
 
 export interface SessionPlan {
