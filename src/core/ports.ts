@@ -202,7 +202,7 @@ export interface Store {
     patch: Partial<Pick<Person, 'department' | 'managerId' | 'timeZone' | 'timeZoneChosen' | 'locale'>>,
   ): Promise<void>;
 
-  /** The program people join: the newest open one. */
+  /** The program people can join: the newest open one. Everything else is about `findCurrentProgram`. */
   findOpenProgram(): Promise<Program | null>;
   getProgram(id: string): Promise<Program | null>;
 

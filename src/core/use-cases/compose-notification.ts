@@ -13,6 +13,7 @@ import { describeUnmatchedForMentee, topicName } from './describe-match.js';
 import { ROUND_ANNOUNCEMENT_KINDS } from './pairing-round.js';
 import { composePairIntro } from './pair-intro.js';
 import { FEATURE_COMPOSERS } from './notification-composers.js';
+import { composePairEndedByAdmin } from './pair-oversight.js';
 import { composePairEndedByErasure } from './forget-person.js';
 
 /** Null when the message no longer makes sense (the mentor was decided meanwhile, the enrollment is gone). */
@@ -60,6 +61,7 @@ export async function composeNotification(deps: CoreDeps, notification: Notifica
       return message([{ type: 'text', text: t(key, { name: recipient.name, program: program.name }) }]);
     }
     case 'pair.ended': {
+      if (payload.endedBy === 'admin') return composePairEndedByAdmin(deps, notification, recipient);
       const leaver = await store.getPerson(payload.leaverId ?? '');
       if (leaver?.erasedAt) return composePairEndedByErasure(deps, payload.pairId ?? '', recipient);
       return message([{ type: 'text', text: t('pair.ended', { name: recipient.name, partner: leaver?.name ?? '—' }) }]);

@@ -9,6 +9,8 @@ import { SESSION_NOTICE_COMPOSERS } from './manage-session.js';
 import { SESSION_REMINDER_COMPOSERS } from './session-reminders.js';
 import { SUMMARY_COMPOSERS } from './weekly-summary.js';
 import { ENGAGEMENT_COMPOSERS } from './engagement-actions.js';
+import { PROGRAM_COMPOSERS } from './manage-program.js';
+import { ROLE_COMPOSERS } from './manage-roles.js';
 
 /** Builds the message for one outbox row at send time; null when it no longer applies (cancelled). */
 export type Composer = (deps: CoreDeps, notification: Notification, recipient: Person) => Promise<Message | null>;
@@ -20,4 +22,6 @@ export const FEATURE_COMPOSERS: Record<string, Composer> = {
   ...SUMMARY_COMPOSERS,
   ...PAIR_OVERSIGHT_COMPOSERS,
   ...ENGAGEMENT_COMPOSERS,
+  ...PROGRAM_COMPOSERS,
+  ...ROLE_COMPOSERS,
 };

@@ -4,7 +4,7 @@ import { solveMatching } from '../matching/index.js';
 import { matchPoolFromEnrollments } from '../matching/pool-from-enrollments.js';
 import type { MatchResult } from '../matching/types.js';
 import { message, type Block, type Message, type Outcome, textReply } from '../messages.js';
-import type { NewNotification, NewPair, PairingRound } from '../ports.js';
+import type { NewNotification, NewPair, PairRecord, PairingRound } from '../ports.js';
 import type { Enrollment, Person, Program, SessionPlan, Topic } from '../types.js';
 import { describeReasons, describeUnmatched } from './describe-match.js';
 import { showExpired } from './show-expired.js';
@@ -139,18 +139,7 @@ export async function confirmRound(ctx: RequestContext, roundId: string): Promis
       const found = await tx.getPerson(id);
       if (found) people.set(id, found);
     }
-    const rows: NewNotification[] = [];
-    for (const pair of created) {
-      const mentor = people.get(pair.mentorPersonId);
-      const mentee = people.get(pair.menteePersonId);
-      if (!mentor || !mentee) continue;
-      const base = { kind: 'pair.intro', payload: { pairId: pair.id }, dueAt: now, roundId };
-      if (mentor.platform === 'slack' && mentee.platform === 'slack' && mentor.tenantId === mentee.tenantId) {
-        rows.push({ ...base, recipientId: mentor.id, audienceIds: [mentor.id, mentee.id], dedupeKey: `pair.intro:${pair.id}` });
-      } else {
-        for (const partner of [mentor, mentee]) rows.push({ ...base, recipientId: partner.id, dedupeKey: `pair.intro:${pair.id}:${partner.id}` });
-      }
-    }
+    const rows: NewNotification[] = introNotifications(created, people, now, roundId);
     for (const entry of round.result.unmatched) {
       if (entry.role !== 'mentee') continue;
       const enrollment = enrollments.get(entry.menteeId);
@@ -179,6 +168,23 @@ export async function confirmRound(ctx: RequestContext, roundId: string): Promis
   });
   if (outcome.error) return { ...textReply(t(outcome.error)), replaceSource: true };
   return { ...textReply(t('round.confirmed', { pairs: outcome.pairs ?? 0 })), replaceSource: true };
+}
+
+/** The introductions of new pairs: one group DM when both are in the same Slack workspace, else one each. */
+export function introNotifications(created: PairRecord[], people: Map<string, Person>, now: Date, roundId?: string): NewNotification[] {
+  const rows: NewNotification[] = [];
+  for (const pair of created) {
+    const mentor = people.get(pair.mentorPersonId);
+    const mentee = people.get(pair.menteePersonId);
+    if (!mentor || !mentee) continue;
+    const base = { kind: 'pair.intro', payload: { pairId: pair.id }, dueAt: now, ...(roundId ? { roundId } : {}) };
+    if (mentor.platform === 'slack' && mentee.platform === 'slack' && mentor.tenantId === mentee.tenantId) {
+      rows.push({ ...base, recipientId: mentor.id, audienceIds: [mentor.id, mentee.id], dedupeKey: `pair.intro:${pair.id}` });
+    } else {
+      for (const partner of [mentor, mentee]) rows.push({ ...base, recipientId: partner.id, dedupeKey: `pair.intro:${pair.id}:${partner.id}` });
+    }
+  }
+  return rows;
 }
 
 /** The pair's starting plan: shared topics, the mentee's priorities first, within the program's defaults. */
@@ -268,7 +274,7 @@ function chunk(lines: string[]): Block[] {
 }
 
 /** Links people to their manager from the email given at sign-up, when the manager is known to Tandem. */
-function withManagersFromEnrollments(people: Person[], enrollments: Enrollment[]): Person[] {
+export function withManagersFromEnrollments(people: Person[], enrollments: Enrollment[]): Person[] {
   const byEmail = new Map(people.filter((p) => p.email).map((p) => [p.email!.toLowerCase(), p.id]));
   const managerOf = new Map<string, string>();
   for (const e of enrollments) {
