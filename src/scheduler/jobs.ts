@@ -3,6 +3,9 @@ import cron, { type RunCoordinator, type ScheduledTask } from 'node-cron';
 import type { CoreDeps } from '../core/context.js';
 import { resumeExpiredPauses } from '../core/use-cases/pause-enrollment.js';
 import { reportRoundProgress } from '../core/use-cases/report-round-progress.js';
+import { nudgeQuietPairs } from '../core/use-cases/nudge-pairs.js';
+import { askAboutEndedSessions } from '../core/use-cases/session-feedback.js';
+import { enqueueWeeklyDigests } from '../core/use-cases/weekly-summary.js';
 import type { Dispatcher } from './dispatcher.js';
 
 export interface Job {
@@ -19,6 +22,11 @@ export function jobRegistry(deps: CoreDeps, dispatcher: Dispatcher): Job[] {
     { name: 'resume-expired-pauses', schedule: '5 * * * *', oncePerSlot: true, run: () => resumeExpiredPauses(deps) },
     // Idempotent (dedupe keys), so every replica may run it.
     { name: 'round-progress', schedule: '*/10 * * * * *', oncePerSlot: false, run: () => reportRoundProgress(deps) },
+    // Engagement: the nudge ladder once a day; "did it happen?" every five minutes (idempotent: dedupe keys).
+    { name: 'nudge-quiet-pairs', schedule: '0 6 * * *', oncePerSlot: true, run: () => nudgeQuietPairs(deps) },
+    { name: 'ask-after-sessions', schedule: '*/5 * * * *', oncePerSlot: false, run: () => askAboutEndedSessions(deps) },
+    // Weekly program summaries: each program's slot is checked every quarter hour (dedupe: one per ISO week).
+    { name: 'weekly-summaries', schedule: '1,16,31,46 * * * *', oncePerSlot: true, run: () => enqueueWeeklyDigests(deps) },
   ];
 }
 
