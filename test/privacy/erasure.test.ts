@@ -189,16 +189,16 @@ describe('forget-me through the core', () => {
     expect(byKey.get(`seed:reminder:${seeded.futureSessionId}:p`)?.status).toBe('cancelled');
     expect(byKey.get(`seed:pending:${seeded.mentorEnrollment.id}`)?.status).toBe('cancelled');
     expect(byKey.get(`seed:intro:${seeded.activePairId}`)).toMatchObject({ status: 'sent', payload: { pairId: seeded.activePairId, greeting: 'Welcome […]' } });
-    expect(byKey.get('seed:digest')?.payload).toEqual({ quote: '[…]', contact: '[…]', lines: ['[…] signed up'] });
-    expect(byKey.get('seed:digest')?.lastError).toBe('user_not_found: […]');
-    expect(byKey.get('seed:unrelated')).toMatchObject({ status: 'pending', payload: { enrollmentId: 'unrelated', note: 'nothing about the subject' } });
+    expect(byKey.get(seeded.keys.digest)?.payload).toEqual({ quote: '[…]', contact: '[…]', lines: ['[…] signed up'] });
+    expect(byKey.get(seeded.keys.digest)?.lastError).toBe('user_not_found: […]');
+    expect(byKey.get(seeded.keys.unrelated)).toMatchObject({ status: 'pending', payload: { enrollmentId: 'unrelated', note: 'nothing about the subject' } });
     expect(seededTexts(subject).ownNextStep.length).toBeGreaterThan(8);
   });
 
   it('deletes their conversation reference and every export that held their data, not the others', async () => {
     expect(await testDb.database.db.select().from(teamsConversationRefs).where(eq(teamsConversationRefs.personId, subject.id))).toEqual([]);
     const left = await testDb.database.db.select({ token: exports.token }).from(exports);
-    expect(left.map((r) => r.token)).toEqual(['seed-unrelated-export']);
+    expect(left.map((r) => r.token)).toEqual([seeded.keys.unrelatedExport]);
   });
 
   it('audits the erasure with ids only; older audit rows keep their ids, scrubbed of the name', async () => {

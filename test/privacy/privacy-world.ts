@@ -26,6 +26,8 @@ export interface Seeded {
   futureSessionId: string;
   menteeEnrollment: Enrollment;
   mentorEnrollment: Enrollment;
+  /** Dedupe keys and export tokens of the seeded rows (unique per subject, so one program can hold several). */
+  keys: { digest: string; unrelated: string; ownExport: string; adminExport: string; unrelatedExport: string };
 }
 
 /** What the seeded free texts say: the subject's full name appears in things others wrote too. */
@@ -74,6 +76,14 @@ export async function seedSubjectData(store: Store, database: Database, cast: Ca
   const { subject, partner, former, admin, colleague } = cast;
   const program = (await store.findOpenProgram())!;
   const texts = seededTexts(subject);
+  const tag = subject.id.slice(0, 8);
+  const keys = {
+    digest: `seed:digest:${tag}`,
+    unrelated: `seed:unrelated:${tag}`,
+    ownExport: `seed-own-export-${tag}`,
+    adminExport: `seed-admin-export-${tag}`,
+    unrelatedExport: `seed-unrelated-export-${tag}`,
+  };
 
   await store.updatePerson(subject.id, { department: 'Treasury' });
   await store.updatePerson(colleague.id, { managerId: subject.id });
@@ -122,12 +132,12 @@ export async function seedSubjectData(store: Store, database: Database, cast: Ca
     // To the admins about the subject's pending mentor application, naming them.
     { recipientId: admin.id, kind: 'mentor.pending', payload: { enrollmentId: mentorEnrollment.id, preview: `${subject.name} <${subject.email}> wants to mentor` }, dueAt: at(1), dedupeKey: `seed:pending:${mentorEnrollment.id}` },
     // A digest to the admin already sent, quoting the subject's feedback and email but no id of theirs.
-    { recipientId: admin.id, kind: 'digest.seed', payload: { quote: texts.ownNextStep, contact: subject.email, lines: [`${subject.userId} signed up`] }, dueAt: at(-2), dedupeKey: 'seed:digest' },
+    { recipientId: admin.id, kind: 'digest.seed', payload: { quote: texts.ownNextStep, contact: subject.email, lines: [`${subject.userId} signed up`] }, dueAt: at(-2), dedupeKey: keys.digest },
     // Unrelated: must stay as it is.
-    { recipientId: colleague.id, kind: 'pause.ended', payload: { enrollmentId: 'unrelated', note: 'nothing about the subject' }, dueAt: at(3), dedupeKey: 'seed:unrelated' },
+    { recipientId: colleague.id, kind: 'pause.ended', payload: { enrollmentId: 'unrelated', note: 'nothing about the subject' }, dueAt: at(3), dedupeKey: keys.unrelated },
   ]);
-  await db.execute(sql`UPDATE notifications SET status = 'sent', sent_at = due_at, platform_message_id = 'D1:1700000000.0001' WHERE dedupe_key IN ('seed:intro:' || ${active!.id}, 'seed:digest')`);
-  await db.execute(sql`UPDATE notifications SET status = 'failed', last_error = ${`user_not_found: ${subject.userId}`} WHERE dedupe_key = 'seed:digest'`);
+  await db.execute(sql`UPDATE notifications SET status = 'sent', sent_at = due_at, platform_message_id = 'D1:1700000000.0001' WHERE dedupe_key IN (${`seed:intro:${active!.id}`}, ${keys.digest})`);
+  await db.execute(sql`UPDATE notifications SET status = 'failed', last_error = ${`user_not_found: ${subject.userId}`} WHERE dedupe_key = ${keys.digest}`);
 
   await store.audit({ actorId: subject.id, programId: program.id, action: 'enrollment.submitted', targetType: 'enrollment', targetId: menteeEnrollment.id, details: { name: subject.name, bio: texts.bio } });
   await store.audit({ actorId: admin.id, programId: program.id, action: 'mentor.reviewed', targetType: 'enrollment', targetId: mentorEnrollment.id, details: { mentor: subject.name, email: subject.email } });
@@ -136,9 +146,9 @@ export async function seedSubjectData(store: Store, database: Database, cast: Ca
   await store.saveConversationReference(subject.id, { user: { id: `29:${subject.userId}`, name: subject.name, aadObjectId: subject.userId }, conversation: { id: `a:${subject.userId}` } });
   await db.insert(channelRefs).values({ platform: 'teams', tenantId: subject.tenantId, channelId: '19:general', name: 'General', reference: { user: { name: subject.name, aadObjectId: subject.userId }, conversation: { id: '19:general' } } });
   await db.insert(exports).values([
-    { token: 'seed-own-export', personId: subject.id, filename: 'tandem-my-data-2026-11-20.json', contentType: 'application/json', content: JSON.stringify({ name: subject.name }), expiresAt: at(1) },
-    { token: 'seed-admin-export', programId: program.id, personId: admin.id, filename: 'enrollments.csv', content: `name,email\n"${subject.name}",${subject.email}\n`, expiresAt: at(1) },
-    { token: 'seed-unrelated-export', programId: program.id, personId: admin.id, filename: 'sessions.csv', content: 'pair,sessions\n1,3\n', expiresAt: at(1) },
+    { token: keys.ownExport, personId: subject.id, filename: 'tandem-my-data-2026-11-20.json', contentType: 'application/json', content: JSON.stringify({ name: subject.name }), expiresAt: at(1) },
+    { token: keys.adminExport, programId: program.id, personId: admin.id, filename: 'enrollments.csv', content: `name,email\n"${subject.name}",${subject.email}\n`, expiresAt: at(1) },
+    { token: keys.unrelatedExport, programId: program.id, personId: admin.id, filename: 'sessions.csv', content: 'pair,sessions\n1,3\n', expiresAt: at(1) },
   ]);
   await db.insert(summaries).values({ programId: program.id, kind: 'request', requestedBy: subject.id, figures: { volunteers: 5 } });
   await db.insert(exclusions).values({ programId: program.id, personA: subject.id, personB: colleague.id, createdBy: admin.id });
@@ -151,6 +161,7 @@ export async function seedSubjectData(store: Store, database: Database, cast: Ca
     futureSessionId: future.id,
     menteeEnrollment,
     mentorEnrollment,
+    keys,
   };
 }
 
