@@ -362,6 +362,8 @@ export interface Store {
   findExport(token: string): Promise<ExportFile | null>;
   /** Deletes exports that expired at or before `now`; returns how many. */
   purgeExpiredExports(now: Date): Promise<number>;
+  /** failed → cancelled, its last error kept (the admin's "dismiss"); false when the row was not failed any more. */
+  dismissFailedNotification(id: string): Promise<boolean>;
 
   // Engagement (nudge ladder, after-session check, feedback, adoption, closing) -------------------
   /**

@@ -888,6 +888,16 @@ export class DrizzleStore implements Store {
     return deleted.length;
   }
 
+  async dismissFailedNotification(id: string): Promise<boolean> {
+    if (!isUuid(id)) return false;
+    const rows = await this.db
+      .update(notifications)
+      .set({ status: 'cancelled' })
+      .where(and(eq(notifications.id, id), eq(notifications.status, 'failed')))
+      .returning({ id: notifications.id });
+    return rows.length === 1;
+  }
+
   // Summary (program figures, trend, weekly digest channel) -------------------------------------------
 
   async summaryData(programId: string, options: SummaryOptions): Promise<SummaryData> {

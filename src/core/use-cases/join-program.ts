@@ -5,11 +5,14 @@ import { textReply, message } from '../messages.js';
 import type { EnrollmentRole } from '../types.js';
 import { buildEnrollmentForm } from './enrollment-form.js';
 import { showHelp } from './show-help.js';
+import { signUpRefusal } from './manage-program.js';
 
 export async function startJoin(ctx: RequestContext, role: EnrollmentRole, values?: FormValues): Promise<Outcome> {
   const { program, t } = ctx;
   if (!program) return textReply(t('error.no_program'));
   const existing = await ctx.store.findEnrollment(program.id, ctx.person.id, role);
+  const refusal = signUpRefusal(t, program, existing);
+  if (refusal) return textReply(refusal);
   if (existing?.status === 'declined') {
     return {
       kind: 'message',

@@ -84,7 +84,7 @@ export async function submitPauseForm(ctx: RequestContext, values: FormValues): 
 /** Daily job: pauses whose return day has come (in each person's time zone) end by themselves. */
 export async function resumeExpiredPauses(deps: CoreDeps): Promise<number> {
   const { store, clock } = deps;
-  const program = await store.findOpenProgram();
+  const program = await store.findCurrentProgram();
   if (!program) return 0;
   const now = clock.now();
   let resumed = 0;

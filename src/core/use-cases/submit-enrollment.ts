@@ -5,6 +5,7 @@ import type { Enrollment, EnrollmentRole, EnrollmentStatus } from '../types.js';
 import { enrollmentFields } from './describe-enrollment.js';
 import { buildEnrollmentForm, validateEnrollmentForm, type EnrollmentFormState } from './enrollment-form.js';
 import { showExpired } from './show-expired.js';
+import { signUpRefusal } from './manage-program.js';
 
 export async function submitEnrollment(ctx: RequestContext, rawState: string, values: FormValues): Promise<Outcome> {
   const { store, clock, person, t } = ctx;
@@ -12,7 +13,9 @@ export async function submitEnrollment(ctx: RequestContext, rawState: string, va
   const program = state ? await store.getProgram(state.programId) : null;
   if (!state || !program) return showExpired(ctx);
   if (program.status !== 'open') {
-    return { kind: 'form_done', message: message([{ type: 'text', text: t('error.no_program') }]) };
+    // Sign-up closed: only people already enrolled may still save their answers.
+    const refusal = signUpRefusal(t, program, await store.findEnrollment(program.id, person.id, state.role));
+    if (refusal) return { kind: 'form_done', message: message([{ type: 'text', text: refusal }]) };
   }
   const topics = await store.listTopics();
   const checked = validateEnrollmentForm(t, state.role, topics, values);
