@@ -11,8 +11,9 @@
  * ones; u, v ≥ 0; u = 0 on unmatched mentees; v = 0 on mentors with a free seat. A pair outside the
  * graph with u[i] + v[j] ≥ big + score(i, j) could not improve the matching either.
  *
- * Mentees can be taken out and put back (after new pairs were added for them): taking one out
- * frees a seat whose price the other mentees then compete for (a search backwards from that mentor).
+ * Mentees can be taken out and put back (after new pairs were added for them): the seats they
+ * left are then released, each one's price falling until the other mentees compete for it or it
+ * is free (a search backwards from that mentor).
  */
 import type { MentorIndex, PairGraph } from './graph.js';
 
@@ -83,9 +84,10 @@ export class AssignmentSolver {
 
   /**
    * Puts a mentee (not placed) into the matching: the best augmenting path from it. With an
-   * `effort` limit, the search stops after settling that many mentors and takes the best path
-   * found so far: the matching stays valid and prices only rise, but optimality is no longer
-   * guaranteed (a quick first estimate of the prices).
+   * `effort` limit, the search stops after settling that many mentors once it has found a free
+   * seat, and takes the best path found so far: the matching stays valid and prices only rise,
+   * but optimality is no longer guaranteed (a quick first estimate of the prices). Without a
+   * free seat it goes on: stopping there would unseat someone and price mentors out of reach.
    */
   place(root: number, effort = Infinity): void {
     const { graph, big, menteeDual: u, mentorDual: v, mentorOf, mentorDist, mentorDone, mentorHeap } = this;
@@ -105,7 +107,7 @@ export class AssignmentSolver {
     this.touchedMenteeCount = 0;
     this.reachForward(root, 0);
     for (let settled = 0; ; settled++) {
-      if (mentorHeap.size === 0 || settled >= effort) break;
+      if (mentorHeap.size === 0 || (settled >= effort && this.endMentor >= 0)) break;
       const j = mentorHeap.peek();
       const distance = mentorDist[j]!;
       if (distance >= this.bestEnd) break;
@@ -159,14 +161,36 @@ export class AssignmentSolver {
     this.resetSearch();
   }
 
-  /** Takes a mentee out of the matching; the seat it leaves is repriced or refilled optimally. */
-  remove(mentee: number): void {
-    const { mentorOf, mentorDual: v, menteeDual: u, menteeHeap, menteeDist, big } = this;
+  /**
+   * Takes a mentee out of the matching and leaves its seat as it is (free, at its price): call
+   * releaseSeats() once every mentee taken out is placed again.
+   */
+  detach(mentee: number): number {
+    const { mentorOf } = this;
     this.placed[mentee] = 0;
     const origin = mentorOf[mentee]!;
-    if (origin < 0) return;
+    if (origin < 0) return -1;
     this.unseat(origin, mentee);
     mentorOf[mentee] = -1;
+    return origin;
+  }
+
+  /**
+   * Restores the last optimality condition after detach(): a mentor with a free seat must cost
+   * nothing. Each such seat is refilled or repriced optimally, mentor by mentor in index order
+   * (every mentee must be placed again first). Searches from a mentee may end at such a seat
+   * meanwhile: reduced costs stay ≥ 0 whatever the price of a free seat.
+   */
+  releaseSeats(): void {
+    const { load, capacity, mentorDual: v } = this;
+    for (let j = 0; j < load.length; j++) {
+      while (load[j]! < capacity[j]! && v[j]! > 0) this.release(j);
+    }
+  }
+
+  /** The seat freed at `origin` goes to whoever gains most from it, or stays empty and its price falls to 0. */
+  private release(origin: number): void {
+    const { mentorOf, mentorDual: v, menteeDual: u, menteeHeap, menteeDist, big } = this;
     if (v[origin] === 0) return;
     this.reverse = this.graph.byMentor();
 

@@ -22,8 +22,6 @@ export interface SolveOptions {
   nearMissMargin?: number;
 }
 
-/** Above this share of mentees to move, the matching is rebuilt rather than repaired. */
-const COLD_REBUILD_SHARE = 0.05;
 /** Mentors settled per search in the first, approximate matching. */
 const FIRST_PASS_EFFORT = 32;
 
@@ -66,17 +64,20 @@ export function solveMatching(input: MatchInput, options: SolveOptions = {}): Ma
         const to = violated.start[n + 1]!;
         graph.add(i, violated.mentor.slice(from, to), violated.score.slice(from, to), to - from);
       });
-    if (!exact || violated.mentees.length > pool.menteeCount * COLD_REBUILD_SHARE) {
-      // Solving again from scratch on the richer pairs: exact, and cheaper than many repairs.
+    if (!exact) {
+      // The first matching was approximate: solve again from scratch on the richer pairs, exactly.
       addViolated();
       solver = new AssignmentSolver(graph, pool.mentorCapacity, big);
       for (const i of placementOrder(graph)) solver.place(i);
       exact = true;
     } else {
-      // Out first (their new pairs would break the searches), then back in with the new pairs.
-      for (const i of violated.mentees) solver.remove(i);
+      // Out first (their new pairs would break the searches), then back in with the new pairs;
+      // the seats they left are settled last, once. Prices move only where needed, so the
+      // proof's bounds mostly stay valid (a rebuild would move every price and void them all).
+      for (const i of violated.mentees) solver.detach(i);
       addViolated();
       for (const i of violated.mentees) solver.place(i);
+      solver.releaseSeats();
     }
   }
   return describe(pool, solver, rounds, graph.size);
