@@ -26,6 +26,7 @@ import { askToCancel, confirmCancel, keepSession, reopenSessionForm, rescheduleF
 import { submitEnrollment } from './use-cases/submit-enrollment.js';
 import { ENGAGEMENT_ACTIONS, ENGAGEMENT_FORMS, runEngagementAction, runEngagementForm } from './use-cases/engagement-actions.js';
 import { askEndPair, askEndPairsOf, confirmEndPair, keepPair, listAtRiskPairs, PAIR_ACTIONS, remindPair } from './use-cases/pair-oversight.js';
+import { dismissDelivery, FAILED_ACTIONS, listFailedDeliveries, retryDelivery } from './use-cases/list-failed.js';
 import { askRematch, cancelRematch, confirmRematchNow, previewRematchNow, rematchByTarget, rematchNextRound } from './use-cases/rematch.js';
 import { isChannelCommand, postProgramSummary } from './use-cases/program-summary.js';
 import { weeklySummaryCommand } from './use-cases/weekly-summary.js';
@@ -124,6 +125,8 @@ async function runCommand(ctx: RequestContext, command: Command | ParseError, ch
       return changeRole(ctx, command.change, command.role, command.target);
     case 'admin.at_risk':
       return listAtRiskPairs(ctx);
+    case 'admin.failed':
+      return listFailedDeliveries(ctx);
     case 'admin.end':
       return askEndPairsOf(ctx, command.target);
     case 'admin.rematch':
@@ -223,6 +226,12 @@ async function runAction(ctx: RequestContext, action: string, value: string | un
       return keepSession(ctx, value);
     case 'plan.form':
       return value ? planForm(ctx, value) : showExpired(ctx);
+    case FAILED_ACTIONS.page:
+      return listFailedDeliveries(ctx, value ?? '0');
+    case FAILED_ACTIONS.retry:
+      return value ? retryDelivery(ctx, value) : showExpired(ctx);
+    case FAILED_ACTIONS.dismiss:
+      return value ? dismissDelivery(ctx, value) : showExpired(ctx);
     case PAIR_ACTIONS.atRiskPage:
       return listAtRiskPairs(ctx, value ?? '0');
     case PAIR_ACTIONS.remind:
