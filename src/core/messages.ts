@@ -19,7 +19,9 @@ export type Block =
   | { type: 'fields'; fields: { label: string; value: string }[] }
   | { type: 'context'; text: string }
   | { type: 'divider' }
-  | { type: 'actions'; buttons: Button[] };
+  | { type: 'actions'; buttons: Button[] }
+  /** Lines in a fixed-width font, kept as they are (text bar charts). Plain text: no markup, nothing people typed. */
+  | { type: 'preformatted'; lines: string[] };
 
 export interface Message {
   /** Plain fallback for notifications and screen readers. */
@@ -77,8 +79,11 @@ export type FormValues = Record<string, string | string[] | undefined>;
 
 /** What the core answers to a command, a click or a form submission. */
 export type Outcome =
-  /** Show this to the person who acted, privately. `replaceSource` asks to update the clicked message in place. */
-  | { kind: 'message'; message: Message; replaceSource?: boolean }
+  /** Show this to the person who acted, privately. `replaceSource` asks to update the clicked message in place.
+   *  `personal`: never in a shared conversation — Teams sends it to the person's 1:1 chat with the bot instead. */
+  | { kind: 'message'; message: Message; replaceSource?: boolean; personal?: boolean }
+  /** Post this in the conversation the command came from, visible to everyone there (a program summary). */
+  | { kind: 'channel'; message: Message }
   /** Open this form (Slack modal, Teams Adaptive Card form). */
   | { kind: 'form'; form: Form }
   /** Keep the form open and show these localized errors next to the fields. `form` is the same form
@@ -116,6 +121,8 @@ function blockText(block: Block): string {
       return block.text;
     case 'fields':
       return block.fields.map((f) => `${f.label}: ${f.value}`).join('\n');
+    case 'preformatted':
+      return block.lines.join('\n');
     default:
       return '';
   }

@@ -12,8 +12,18 @@ export interface Actor {
    * Slack answers slash commands privately (ephemeral), so it needs no flag.
    */
   conversation?: 'private' | 'shared';
+  /** The channel (or group chat) the request came from; absent in a direct message. Summaries are posted there. */
+  channel?: ConversationChannel;
   /** Fetches the full profile from the platform; called only when the cached one is missing or stale. */
   fetchProfile?: () => Promise<PlatformProfile | null>;
+}
+
+export interface ConversationChannel {
+  /** Slack channel id; Teams channel id (the conversation id without its thread). */
+  id: string;
+  name?: string;
+  /** Teams: the channel's conversation reference, for posts made later (weekly summary). */
+  reference?: Record<string, unknown>;
 }
 
 export interface Tandem {

@@ -55,7 +55,16 @@ export interface ProgramSettings {
   /** Nudge ladder for a pair with nothing scheduled: days of silence before each step. */
   nudgeDays: { mentee: number; both: number; admins: number };
   /** The weekly summary posted to a channel; null when switched off. `day` 1 = Monday … 7 = Sunday, `hour` in the program's time zone. */
-  digest: { channel: string; platform: Platform; day: number; hour: number } | null;
+  digest: {
+    channel: string;
+    platform: Platform;
+    day: number;
+    hour: number;
+    /** The admin who switched it on: the outbox row's recipient, and the language the digest is written in. */
+    by?: string;
+    /** When it was switched on (ISO): no digest for a slot before that. */
+    since?: string;
+  } | null;
 }
 
 export interface Program {

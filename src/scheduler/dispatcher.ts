@@ -7,6 +7,7 @@ import type { Message } from '../core/messages.js';
 import { DeliveryError, type Clock, type Messenger, type Notification, type Store } from '../core/ports.js';
 import type { Person, Platform } from '../core/types.js';
 import { Pacer, realTime, type LimiterTime, type PaceRates } from './rate-limiter.js';
+import { channelOf, sendToChannel } from './channel-delivery.js';
 
 export type { PaceRates } from './rate-limiter.js';
 
@@ -130,7 +131,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       }
 
       workspace = `${recipient.platform}:${recipient.tenantId}`;
-      const destination = group ? groupKey(group) : personKey(recipient.id);
+      const channel = channelOf(row);
+      const destination = channel ? `channel:${channel.channelId}` : group ? groupKey(group) : personKey(recipient.id);
       const granted = await pacer.acquire({ workspace, destination, rates: rates[recipient.platform], deadline: sendBy });
       if (!granted || clock.now().getTime() > leaseUntil - sendGuardMs) {
         // Sending now could overlap another replica taking the row over: give it back unsent.
@@ -142,6 +144,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       if (replaces?.platformMessageId) {
         await messenger.update(recipient, replaces.platformMessageId, composed);
         messageId = replaces.platformMessageId;
+      } else if (channel) {
+        ({ messageId } = await sendToChannel(store, messenger, channel, composed));
       } else {
         ({ messageId } =
           group && messenger.sendToGroup ? await messenger.sendToGroup(group, composed) : await messenger.send(recipient, composed));

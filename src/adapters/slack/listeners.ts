@@ -2,7 +2,7 @@
 import type { App } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Tandem } from '../../core/tandem.js';
-import { slackActor } from './actor.js';
+import { commandChannel, slackActor } from './actor.js';
 import { raceDeadline } from './deadline.js';
 import {
   appHomeOpenedSchema,
@@ -23,7 +23,7 @@ import {
   renderHome,
   renderModal,
 } from './render.js';
-import { ephemeral, interactionSurface, messageOf, present } from './replies.js';
+import { ephemeral, inChannel, interactionSurface, messageOf, present } from './replies.js';
 
 /** Slack drops a request not acked within 3 s; keep room for the network. */
 export const ACK_BUDGET_MS = 2500;
@@ -36,9 +36,13 @@ export interface ListenerDeps {
 export function registerListeners(app: App, { core, logger }: ListenerDeps): void {
   app.command('/tandem', async ({ command, ack, respond, client }) => {
     const body = parsePayload(slashCommandSchema, command, 'slash command');
-    const actor = slackActor(client, body.team_id, body.user_id);
+    const actor = slackActor(client, body.team_id, body.user_id, commandChannel(body.channel_id, body.channel_name));
     const pending = core.handleCommand(actor, body.text);
     const early = await raceDeadline(pending, ACK_BUDGET_MS);
+    if (early.inTime && early.value.kind === 'channel') {
+      await ack(inChannel(early.value.message));
+      return;
+    }
     if (early.inTime && early.value.kind !== 'form') {
       await ack(ephemeral(messageOf(early.value)));
       return;

@@ -2,7 +2,7 @@
 // errors as DeliveryError; conversations.open (Tier 3) paced here.
 import type { webApi } from '@slack/bolt';
 import type { Message } from '../../core/messages.js';
-import { DeliveryError, type Messenger } from '../../core/ports.js';
+import { DeliveryError, type ChannelRef, type Messenger } from '../../core/ports.js';
 import type { Person } from '../../core/types.js';
 import { renderBlocks, renderFallbackText } from './render.js';
 import { errorCodeOf, platformErrorOf } from './web-api-errors.js';
@@ -105,6 +105,16 @@ export class SlackMessenger implements Messenger {
     if (separator <= 0 || !ts) throw new DeliveryError(`Not a Slack message id: ${messageId}`, { permanent: true });
     try {
       await this.client.chat.update({ channel, ts, text: renderFallbackText(message), blocks: renderBlocks(message) });
+    } catch (error) {
+      throw toDeliveryError(error);
+    }
+  }
+
+  /** A post in a channel (weekly summary). Public channels need `chat:write.public`; private ones, the app invited. */
+  async sendToChannel(channel: ChannelRef, message: Message): Promise<{ messageId: string }> {
+    if (channel.platform !== 'slack') throw new DeliveryError(`Not a Slack channel: ${channel.platform}`, { permanent: true });
+    try {
+      return await this.post(channel.channelId, message);
     } catch (error) {
       throw toDeliveryError(error);
     }

@@ -7,6 +7,9 @@ const id = z.string().min(1);
 export const slashCommandSchema = z.object({
   team_id: id,
   user_id: id,
+  /** Where the command was typed: a channel (C…/G…), or a direct message (D…). */
+  channel_id: z.string().optional(),
+  channel_name: z.string().optional(),
   text: z.string().default(''),
   trigger_id: id,
   response_url: z.url(),

@@ -1,7 +1,7 @@
 // The neutral message model (core/messages.ts) as Block Kit: messages, modals, the Home tab, and back.
 import type { types } from '@slack/bolt';
 import type { Block, Button, Form, FormField, FormValues, Message, Option } from '../../core/messages.js';
-import { splitMrkdwn, toMrkdwn, toPlainText } from './mrkdwn.js';
+import { escapeEntities, splitMrkdwn, toMrkdwn, toPlainText } from './mrkdwn.js';
 
 type KnownBlock = types.KnownBlock;
 type InputBlock = types.InputBlock;
@@ -63,6 +63,8 @@ function renderBlock(block: Block): KnownBlock[] {
     }
     case 'divider':
       return [{ type: 'divider' }];
+    case 'preformatted':
+      return block.lines.length > 0 ? [codeBlock(block.lines)] : [];
     case 'actions': {
       // A link that is not https is dropped (with its button).
       const buttons = block.buttons.filter((button) => button.url === undefined || safeUrl(button.url, BUTTON_URL_MAX));
@@ -82,6 +84,18 @@ function sections(text: string): KnownBlock[] {
     type: 'section',
     text: { type: 'mrkdwn', text: chunkText },
   }));
+}
+
+/** A code block: Slack shows it in a fixed-width font with spaces kept; only entities need escaping there. */
+function codeBlock(lines: string[]): KnownBlock {
+  const kept: string[] = [];
+  let length = 8;
+  for (const line of lines.map((l) => escapeEntities(l))) {
+    if (length + line.length + 1 > SECTION_TEXT_MAX) break;
+    kept.push(line);
+    length += line.length + 1;
+  }
+  return { type: 'section', text: { type: 'mrkdwn', text: `\`\`\`\n${kept.join('\n')}\n\`\`\`` } };
 }
 
 function header(text: string): KnownBlock {

@@ -14,10 +14,13 @@ export interface Surface {
   show(message: Message, options?: { replaceSource?: boolean }): Promise<void>;
   /** Opens a form as a modal. */
   open(form: Form): Promise<void>;
+  /** Posts a message for everyone in the conversation the command came from. */
+  post(message: Message): Promise<void>;
 }
 
 export function present(outcome: Outcome, surface: Surface): Promise<void> {
   if (outcome.kind === 'form') return surface.open(outcome.form);
+  if (outcome.kind === 'channel') return surface.post(outcome.message);
   return surface.show(messageOf(outcome), { replaceSource: outcome.kind === 'message' && outcome.replaceSource === true });
 }
 
@@ -37,6 +40,11 @@ export function formErrorsMessage(form: Form, errors: Record<string, string>): M
 
 export function ephemeral(shown: Message): RespondArguments {
   return { response_type: 'ephemeral', text: renderFallbackText(shown), blocks: renderBlocks(shown) };
+}
+
+/** A slash command's answer everyone in the channel sees (with the command itself, as Slack shows it). */
+export function inChannel(shown: Message): RespondArguments {
+  return { response_type: 'in_channel', text: renderFallbackText(shown), blocks: renderBlocks(shown) };
 }
 
 export interface InteractionContext {
@@ -67,7 +75,12 @@ export function interactionSurface(context: InteractionContext): Surface {
       if (!triggerExpired) throw error;
     }
   };
-  return { show, open };
+  // Without a response_url (a click on the Home tab, a modal) there is no channel to post in: the DM it is.
+  const post: Surface['post'] = async (shown) => {
+    if (!respond) return postDirect(client, userId, shown);
+    await respond({ ...inChannel(shown), replace_original: false });
+  };
+  return { show, open, post };
 }
 
 /** Posts a message in the person's DM with the app. */

@@ -20,6 +20,8 @@ export interface TextBlock extends ElementBase {
   weight?: 'Lighter' | 'Default' | 'Bolder';
   color?: 'Default' | 'Dark' | 'Light' | 'Accent' | 'Good' | 'Warning' | 'Attention';
   isSubtle?: boolean;
+  /** Adaptive Cards 1.2+: 'Monospace' for text charts. */
+  fontType?: 'Default' | 'Monospace';
 }
 
 export interface FactSet extends ElementBase {

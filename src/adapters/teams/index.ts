@@ -61,11 +61,12 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     logger.info({ appId: config.appId, appType: config.appType }, 'Teams endpoint ready');
   }
 
-  const handler = createRequestHandler({ adapter, logic: createTurnLogic({ core, store, logger }), logger, localMode });
+  const messenger = new TeamsMessenger({ adapter, appId: config.appId ?? '', store, localMode });
+  const handler = createRequestHandler({ adapter, logic: createTurnLogic({ core, store, logger, messenger }), logger, localMode });
   return {
     localMode,
     requestListener: handler.listener,
-    messenger: new TeamsMessenger({ adapter, appId: config.appId ?? '', store, localMode }),
+    messenger,
     stop: () => handler.stop(),
   };
 }

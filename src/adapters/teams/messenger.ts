@@ -4,7 +4,7 @@
 import { Channels, TurnContext, type CloudAdapter, type ConversationParameters, type ConversationReference } from 'botbuilder';
 import { z } from 'zod';
 import type { Message } from '../../core/messages.js';
-import { DeliveryError, type Messenger, type Store } from '../../core/ports.js';
+import { DeliveryError, type ChannelRef, type Messenger, type Store } from '../../core/ports.js';
 import { plainText } from '../../core/text.js';
 import type { Person } from '../../core/types.js';
 import { isLoopbackUrl } from './loopback.js';
@@ -64,6 +64,23 @@ export class TeamsMessenger implements Messenger {
     await this.inConversation(to, async (ctx) => {
       await ctx.updateActivity({ type: 'message', id: messageId, ...this.content(message) });
     });
+  }
+
+  /** A new post in a channel (weekly summary), from the channel's stored conversation reference. */
+  async sendToChannel(channel: ChannelRef, message: Message): Promise<{ messageId: string }> {
+    if (channel.platform !== 'teams') throw new DeliveryError(`Not a Teams channel: ${channel.platform}`, { permanent: true });
+    const parsed = referenceSchema.safeParse(channel.reference);
+    if (!parsed.success) throw new DeliveryError('no usable conversation reference for this channel', { permanent: true });
+    this.assertReachable(parsed.data.serviceUrl);
+    let messageId = '';
+    await carryFailure(
+      (logic) => this.options.adapter.continueConversationAsync(this.options.appId, channel.reference as Partial<ConversationReference>, logic),
+      async (ctx) => {
+        const response = await ctx.sendActivity({ type: 'message', ...this.content(message) });
+        messageId = response?.id ?? '';
+      },
+    );
+    return { messageId };
   }
 
   private content(message: Message) {

@@ -13,7 +13,7 @@ import {
   type SubmitAction,
   type TextBlock,
 } from './adaptive-card.js';
-import { splitMarkdown, toTeamsMarkdown } from './markdown.js';
+import { escapeMarkdown, splitMarkdown, toTeamsMarkdown } from './markdown.js';
 
 /** Long text is split over several TextBlocks so no single block grows unbounded. */
 const MAX_TEXT_BLOCK = 2000;
@@ -60,6 +60,8 @@ function renderBlock(block: Exclude<Block, { type: 'divider' }>): CardElement[] 
       return textBlocks(block.text, {});
     case 'context':
       return textBlocks(block.text, { isSubtle: true, size: 'Small' });
+    case 'preformatted':
+      return monospaceLines(block.lines);
     case 'fields':
       return [
         {
@@ -228,6 +230,20 @@ function inputText(raw: unknown): string | undefined {
   if (typeof raw === 'number' || typeof raw === 'boolean') return String(raw);
   if (Array.isArray(raw) && raw.every((item) => typeof item === 'string')) return raw.join(',');
   return undefined;
+}
+
+/**
+ * Card Markdown has no code blocks: each line is its own tight monospace TextBlock, its spaces made
+ * non-breaking so that the columns stay aligned (HTML would collapse runs of spaces).
+ */
+function monospaceLines(lines: string[]): TextBlock[] {
+  return lines.slice(0, 50).map((line, index) => ({
+    type: 'TextBlock',
+    text: escapeMarkdown(line).replaceAll(' ', '\u00a0'),
+    fontType: 'Monospace',
+    wrap: false,
+    ...(index > 0 ? { spacing: 'None' as const } : {}),
+  }));
 }
 
 function textBlocks(text: string, style: Omit<TextBlock, 'type' | 'text'>, separator = false): TextBlock[] {

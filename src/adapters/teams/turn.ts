@@ -2,10 +2,11 @@
 import { ActivityTypes, TeamsInfo, TurnContext, type Activity, type Attachment } from 'botbuilder';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import type { Outcome } from '../../core/messages.js';
-import type { Actor, Tandem } from '../../core/tandem.js';
+import type { Message, Outcome } from '../../core/messages.js';
+import type { Messenger } from '../../core/ports.js';
+import type { Actor, ConversationChannel, Tandem } from '../../core/tandem.js';
 import { plain, plainText } from '../../core/text.js';
-import type { PlatformProfile } from '../../core/types.js';
+import type { Person, PlatformProfile } from '../../core/types.js';
 import type { ConversationReferenceStore } from './messenger.js';
 import { readFormValues, renderCard, renderFormCard, submitDataSchema } from './render.js';
 
@@ -13,6 +14,8 @@ export interface TurnDependencies {
   core: Tandem;
   store: ConversationReferenceStore;
   logger: Logger;
+  /** Sends what must stay private (`personal` outcomes) to the person's 1:1 chat when asked in a shared one. */
+  messenger?: Pick<Messenger, 'send'>;
 }
 
 const mentionSchema = z.object({
@@ -41,6 +44,10 @@ export function createTurnLogic(deps: TurnDependencies): (ctx: TurnContext) => P
     }
 
     const outcome = await answer(ctx, actor, deps);
+    if (outcome?.kind === 'message' && outcome.personal && !isPersonal(activity)) {
+      await deliverPrivately(person, outcome.message, deps);
+      return;
+    }
     if (outcome) await deliver(ctx, outcome, deps.logger);
   };
 }
@@ -90,6 +97,7 @@ function actorOf(ctx: TurnContext, logger: Logger): Actor {
     },
     hint,
     conversation: isPersonal(activity) ? 'private' : 'shared',
+    ...(isPersonal(activity) ? {} : { channel: channelOf(activity) }),
     fetchProfile: async () => {
       try {
         const member = await TeamsInfo.getMember(ctx, from.id);
@@ -145,8 +153,44 @@ function isPersonal(activity: Activity): boolean {
   return type === undefined || type === 'personal';
 }
 
+/**
+ * The channel (or group chat) of a shared conversation. Its reference points at the channel itself,
+ * not at the thread the bot was mentioned in, so that later posts start their own thread.
+ */
+function channelOf(activity: Activity): ConversationChannel {
+  const channelData = z
+    .looseObject({ channel: z.looseObject({ id: z.string().min(1), name: z.string().optional() }).optional() })
+    .safeParse(activity.channelData);
+  const channel = channelData.success ? channelData.data.channel : undefined;
+  const id = channel?.id ?? (activity.conversation?.id ?? '').split(';')[0]!;
+  const reference = JSON.parse(JSON.stringify(TurnContext.getConversationReference(activity))) as Record<string, unknown> & {
+    conversation?: Record<string, unknown>;
+  };
+  reference.conversation = { ...reference.conversation, id };
+  delete reference.activityId;
+  return { id, ...(channel?.name ? { name: channel.name } : {}), reference };
+}
+
+/** A private answer to something asked in a shared conversation: in the person's 1:1 chat, or not at all. */
+async function deliverPrivately(person: Person, message: Message, deps: TurnDependencies): Promise<void> {
+  if (!deps.messenger) {
+    deps.logger.warn({ personId: person.id }, 'private answer to a shared conversation dropped: no messenger');
+    return;
+  }
+  try {
+    await deps.messenger.send(person, message);
+  } catch (error) {
+    // Never fall back to the shared conversation: the answer was meant for this person only.
+    deps.logger.warn({ err: error, personId: person.id }, 'private answer to a shared conversation not delivered');
+  }
+}
+
 async function deliver(ctx: TurnContext, outcome: Outcome, logger: Logger): Promise<void> {
   switch (outcome.kind) {
+    case 'channel':
+      // The conversation the command came from: in a Teams channel, the thread the bot was mentioned in.
+      await send(ctx, renderCard(outcome.message), plainText(outcome.message.text));
+      return;
     case 'message': {
       const card = renderCard(outcome.message);
       const summary = plainText(outcome.message.text);
