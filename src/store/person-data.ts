@@ -79,7 +79,7 @@ export async function loadPersonData(db: Db, personId: string): Promise<PersonDa
     .select()
     .from(notifications)
     .where(eq(notifications.recipientId, personId))
-    .orderBy(asc(notifications.createdAt), asc(notifications.id));
+    .orderBy(asc(notifications.dueAt), asc(notifications.createdAt), asc(notifications.id));
   const [reference] = await db.select().from(teamsConversationRefs).where(eq(teamsConversationRefs.personId, personId));
 
   const targetIds = [personId, ...enrollmentIds, ...pairIds];
