@@ -130,6 +130,29 @@ describe('on Slack', () => {
     expect([vevent.getFirstPropertyValue('status'), vevent.getFirstPropertyValue('sequence')]).toEqual(['CANCELLED', 1]);
   });
 
+  it('the plan is agreed in a Slack modal opened from the intro, prefilled, and the partner is told', async () => {
+    const pair = (await world.app.store.listPairs((await world.app.store.findOpenProgram())!.id))[0]!;
+    const intro = world.slack.calls('chat.postMessage').find((c) => JSON.stringify(c.body).includes('tandem:plan.form'));
+    expect(intro, 'the intro offers the plan').toBeDefined();
+    const before = world.slack.calls('views.open').length;
+    await world.user('UMONA').click(button(intro!.body.blocks as CardJson[], 'tandem:plan.form'), { expectReply: false });
+    const opened = await world.slack.waitFor('views.open', (c) => world.slack.calls('views.open').indexOf(c) >= before);
+    const view = opened.body.view as CardJson;
+    expect(view.title.text).toBe('Agree your plan');
+    const answer = await world.user('UMONA').submit(view, { 'module.2': 'genai-assistants', cadence: 'monthly', sessionCount: '4' });
+    expect(answer.status).toBe(200);
+    expect(answer.raw, 'the modal closes').toBe('');
+    expect((await world.app.store.getPair(pair.id))!.plan).toEqual({ modules: ['cybersecurity', 'genai-assistants'], cadence: 'monthly', durationMinutes: 60, sessionCount: 4 });
+    const eveBefore = world.user('UEVE').dms().length;
+    await world.app.deliver();
+    const told = world.user('UEVE').dms().slice(eveBefore).map(allMrkdwn).join('\n');
+    expect(told).toContain('Mona Martin a fixé votre programme Tandem');
+    expect(told).toContain('4 séances de 60 min, chaque mois.');
+    const shownPlan = await world.user('UEVE').ask('plan');
+    expect(allMrkdwn(shownPlan)).toContain('Votre programme avec Mona Martin');
+    expect(buttonsOf(shownPlan).map((b) => b.text)).toContain('Modifier le programme');
+  });
+
   it('serves 404 for an unknown calendar token and refuses other methods', async () => {
     expect((await fetch(`${world.app.url}/calendar/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics`)).status).toBe(404);
     expect((await fetch(`${world.app.url}/calendar/nothing-here`)).status).toBe(404);
@@ -175,6 +198,16 @@ describe('on Teams', () => {
     expect(cardButtons(card).map((b) => b.title)).toEqual(['Déplacer', 'Annuler la séance']);
     const openUrl = JSON.stringify(cardOf(card)).match(/"type":"Action.OpenUrl","title":"Ajouter à l’agenda","url":"([^"]+)"/);
     expect(openUrl?.[1]).toMatch(new RegExp(`^${PUBLIC_URL}/calendar/.+\\.ics$`));
+
+    // The plan from a typed command, in a card form.
+    const plans = await lea.say('plan');
+    expect(cardText(plans)).toContain('Votre programme avec Sam Hughes');
+    const planForm = await lea.click(plans, 'Convenir du programme');
+    expect(cardText(planForm)).toContain('Convenir du programme');
+    const duplicate = await lea.submit(planForm, { 'module.1': 'cybersecurity', 'module.2': 'cybersecurity', cadence: 'weekly', duration: '60', sessionCount: '3' });
+    expect(cardText(duplicate)).toContain('Ce module figure déjà dans le programme.');
+    const saved = await lea.submit(duplicate, { 'module.1': 'cybersecurity', 'module.2': 'personal-data', cadence: 'weekly', duration: '60', sessionCount: '3' });
+    expect(cardText(saved)).toContain('Programme enregistré. Sam Hughes a été prévenu(e).');
 
     const form = await lea.click(card, 'Déplacer');
     expect(cardText(form)).toContain('Déplacer la séance');

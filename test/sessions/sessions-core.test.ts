@@ -175,6 +175,8 @@ describe('scheduling by command', () => {
       hour: text(await world.core.handleCommand(EVE, 'schedule 2026-12-04 25:00')),
       noTime: text(await world.core.handleCommand(EVE, 'schedule 2026-12-04')),
       unknown: text(await world.core.handleCommand(EVE, 'schedule 2026-12-04 10:00 tomorrow')),
+      // The clocks go forward at 02:00 that night in Paris: 02:30 never happens.
+      skipped: text(await world.core.handleCommand(EVE, 'schedule 2027-03-28 02:30')),
     };
     expect(answers.past).toContain('This moment is already past.');
     expect(answers.far).toContain('Please choose a date within the next year.');
@@ -185,6 +187,7 @@ describe('scheduling by command', () => {
     expect(answers.hour).toContain('Please write a time like 14:30.');
     expect(answers.noTime).toContain('Please give the start time of the session');
     expect(answers.unknown).toContain('I could not read “tomorrow”');
+    expect(answers.skipped).toContain('This time does not exist in Europe/Paris that day (the clocks change).');
     for (const answer of Object.values(answers)) expect(answer).toContain('/tandem schedule 2026-12-16 14:30 60min');
     expect(await world.store.listSessions((await world.pairOf(EVE)).id)).toHaveLength(1);
   });
