@@ -399,3 +399,16 @@ describe('reminders', () => {
     world.clock.set('2026-11-25T09:00:00Z');
   });
 });
+
+describe('a long list', () => {
+  it('stays within Slack’s 50 blocks and says how many more are coming', async () => {
+    const pair = await world.pairOf(EVE);
+    const upcoming = (await world.store.listSessions(pair.id)).filter((s) => s.status === 'scheduled').length;
+    for (let day = 4; day <= 9; day++) {
+      expect(text(await world.core.handleCommand(EVE, `schedule 2027-01-0${day} 10:00 30min`))).toContain('Session scheduled');
+    }
+    const list = await world.core.handleCommand(EVE, 'sessions');
+    expect(list.kind === 'message' && list.message.blocks.length).toBeLessThanOrEqual(50);
+    expect(text(list)).toContain(`…and ${upcoming + 6 - 4} more later on.`);
+  });
+});

@@ -6,8 +6,8 @@ import { message, type Block, type Outcome, textReply } from '../messages.js';
 import { partnerIdOf } from './schedule-session.js';
 import { sessionButtons, sessionTopicLabel } from './session-reminders.js';
 
-/** Slack allows 50 blocks a message: a handful of sessions per pair is plenty to act on. */
-const MAX_SESSIONS_PER_PAIR = 8;
+/** Slack allows 50 blocks a message: with three pairs (a mentor's most), four sessions each still fit. */
+const MAX_SESSIONS_PER_PAIR = 4;
 
 export async function listUpcomingSessions(ctx: RequestContext): Promise<Outcome> {
   const { t, person, store, clock } = ctx;
