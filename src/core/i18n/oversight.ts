@@ -19,10 +19,11 @@ export const en = {
   'oversight.program.field.mentees': 'Mentees',
   'oversight.program.field.pairs': 'Pairs',
   'oversight.program.field.team': 'Program team',
-  'oversight.program.mentors_value': '{approved} approved · {pending} waiting for approval · {paused} paused',
-  'oversight.program.mentees_value': '{active} active · {paused} paused',
-  'oversight.program.pairs_value': '{active} active · {closed} completed · {ended} ended early',
-  'oversight.program.team_value': '{admins} admins · {managers} managers',
+  'oversight.program.mentors_value': 'approved: {approved} · waiting for approval: {pending} · paused: {paused}',
+  'oversight.program.mentees_value': 'active: {active} · paused: {paused}',
+  'oversight.program.pairs_value': 'active: {active} · completed: {closed} · ended early: {ended}',
+  'oversight.program.team_value': 'admins: {admins} · managers: {managers}',
+  
   'oversight.program.open': 'Open sign-up',
   'oversight.program.reopen': 'Reopen sign-up',
   'oversight.program.close': 'Close sign-up',
@@ -39,13 +40,13 @@ export const en = {
   'oversight.program.archive_confirm':
     'Archive {program}? Archiving is final: the program can no longer be reopened or edited, and nobody can join it. Its history stays for summaries and exports.',
   'oversight.program.archive_pairs':
-    '*{pairs}* pairs are still active: they will end, their *{sessions}* upcoming sessions will be cancelled, and both partners will be told, with our thanks.',
+    'Active pairs: *{pairs}* · upcoming sessions: *{sessions}*. Archiving ends these pairs, cancels their sessions and tells both partners, with our thanks.',
   'oversight.program.archive_no_pairs': 'No pair is active any more, so nobody will be disturbed.',
   'oversight.program.archive_yes': 'Archive {program}',
   'oversight.program.archive_keep': 'Keep it',
   'oversight.program.archive_kept': 'Nothing changed: {program} stays as it is.',
   'oversight.program.archived':
-    '{program} is archived. {pairs} pairs ended and {sessions} upcoming sessions were cancelled; the partners are being told. Start the next program with `{prefix}admin program create <name>`.',
+    '{program} is archived. Pairs ended: {pairs} · sessions cancelled: {sessions}; the partners are being told. Start the next program with `{prefix}admin program create <name>`.',
   'oversight.program.already_archived': '{program} is already archived — nothing changed.',
   'oversight.program.changed_meanwhile': '{program} changed meanwhile — here is where it stands now.',
   'oversight.program.create_busy':
@@ -91,7 +92,7 @@ export const en = {
   'oversight.settings.time_zone': 'Program time zone',
   'oversight.settings.saved': '✅ Settings saved: {changes}.',
   'oversight.settings.unchanged': 'Nothing changed in the settings.',
-  'oversight.settings.pending_left': '{count} mentors are still waiting for a decision: `{prefix}admin pending`.',
+  'oversight.settings.pending_left': 'Mentors still waiting for a decision: {count} — see `{prefix}admin pending`.',
   'oversight.settings.archived': '{program} is archived: its settings can no longer change.',
   'oversight.settings.error.number': 'Please enter a whole number between {min} and {max}.',
   'oversight.settings.error.modules_unknown': 'I don’t know these topics: {names}. Use the names listed above, separated by commas.',
@@ -238,10 +239,11 @@ export const fr: Record<keyof typeof en, string> = {
   'oversight.program.field.mentees': 'Mentorés',
   'oversight.program.field.pairs': 'Binômes',
   'oversight.program.field.team': 'Équipe du programme',
-  'oversight.program.mentors_value': '{approved} validés · {pending} en attente de validation · {paused} en pause',
-  'oversight.program.mentees_value': '{active} actifs · {paused} en pause',
-  'oversight.program.pairs_value': '{active} actifs · {closed} terminés · {ended} arrêtés en cours de route',
-  'oversight.program.team_value': '{admins} admins · {managers} managers',
+  'oversight.program.mentors_value': 'validés : {approved} · en attente de validation : {pending} · en pause : {paused}',
+  'oversight.program.mentees_value': 'actifs : {active} · en pause : {paused}',
+  'oversight.program.pairs_value': 'actifs : {active} · terminés : {closed} · arrêtés en cours de route : {ended}',
+  'oversight.program.team_value': 'admins : {admins} · managers : {managers}',
+  
   'oversight.program.open': 'Ouvrir les inscriptions',
   'oversight.program.reopen': 'Rouvrir les inscriptions',
   'oversight.program.close': 'Fermer les inscriptions',
@@ -258,13 +260,13 @@ export const fr: Record<keyof typeof en, string> = {
   'oversight.program.archive_confirm':
     'Archiver {program} ? C’est définitif : le programme ne pourra plus être rouvert ni modifié, et personne ne pourra plus le rejoindre. Son historique reste disponible pour les synthèses et les exports.',
   'oversight.program.archive_pairs':
-    '*{pairs}* binômes sont encore actifs : ils prendront fin, leurs *{sessions}* séances à venir seront annulées, et les deux partenaires seront prévenus, avec nos remerciements.',
+    'Binômes actifs : *{pairs}* · séances à venir : *{sessions}*. L’archivage met fin à ces binômes, annule leurs séances et prévient les deux partenaires, avec nos remerciements.',
   'oversight.program.archive_no_pairs': 'Plus aucun binôme n’est actif : personne ne sera dérangé.',
   'oversight.program.archive_yes': 'Archiver {program}',
   'oversight.program.archive_keep': 'Le garder',
   'oversight.program.archive_kept': 'Rien n’a changé : {program} reste tel quel.',
   'oversight.program.archived':
-    '{program} est archivé. {pairs} binômes ont pris fin et {sessions} séances à venir ont été annulées ; les partenaires sont en train d’être prévenus. Lancez le programme suivant avec `{prefix}admin programme créer <nom>`.',
+    '{program} est archivé. Binômes arrêtés : {pairs} · séances annulées : {sessions} ; les partenaires sont en train d’être prévenus. Lancez le programme suivant avec `{prefix}admin programme créer <nom>`.',
   'oversight.program.already_archived': '{program} est déjà archivé — rien n’a changé.',
   'oversight.program.changed_meanwhile': '{program} a changé entre-temps — voici où il en est.',
   'oversight.program.create_busy':
@@ -310,7 +312,7 @@ export const fr: Record<keyof typeof en, string> = {
   'oversight.settings.time_zone': 'Fuseau horaire du programme',
   'oversight.settings.saved': '✅ Réglages enregistrés : {changes}.',
   'oversight.settings.unchanged': 'Aucun réglage n’a changé.',
-  'oversight.settings.pending_left': '{count} mentors attendent encore une décision : `{prefix}admin en-attente`.',
+  'oversight.settings.pending_left': 'Mentors encore en attente de décision : {count} — voir `{prefix}admin en-attente`.',
   'oversight.settings.archived': '{program} est archivé : ses réglages ne peuvent plus changer.',
   'oversight.settings.error.number': 'Indiquez un nombre entier entre {min} et {max}.',
   'oversight.settings.error.modules_unknown': 'Je ne connais pas ces thèmes : {names}. Reprenez les noms indiqués ci-dessus, séparés par des virgules.',

@@ -190,7 +190,7 @@ export async function submitSettings(ctx: RequestContext, rawState: string, valu
     const program = await tx.getProgram(programId);
     if (!program || program.status === 'archived') return null;
     const before = program.settings;
-    const changed = EDITABLE.filter((key) => JSON.stringify(before[key]) !== JSON.stringify(checked.value[key]));
+    const changed = EDITABLE.filter((key) => comparableSetting(key, before[key]) !== comparableSetting(key, checked.value[key]));
     if (changed.length === 0) return { program, changed };
     const patch = Object.fromEntries(changed.map((key) => [key, checked.value[key]])) as Partial<ProgramSettings>;
     const updated = await tx.updateProgramSettings(program.id, patch);
@@ -217,6 +217,11 @@ export async function submitSettings(ctx: RequestContext, rawState: string, valu
     if (waiting > 0) lead.push(t('oversight.settings.pending_left', { count: waiting }));
   }
   return { kind: 'form_done', message: settingsCard(t, outcome.program, topics, lead) };
+}
+
+/** Languages are a set: ['fr', 'en'] and ['en', 'fr'] are the same setting. */
+function comparableSetting(key: keyof EditableSettings, value: unknown): string {
+  return JSON.stringify(key === 'languages' ? [...(value as string[])].sort() : value);
 }
 
 function changeLabel(t: Translator, key: keyof EditableSettings): string {
@@ -278,20 +283,46 @@ export function validateSettings(t: Translator, topics: Topic[], values: FormVal
   };
 }
 
-/** "Generative AI, cybersécurité" → topic slugs in that order; names in either language, or slugs. */
+/**
+ * "Cybersécurité, genai-assistants" → topic slugs in that order. A topic is named by its slug, its
+ * name in either language (names may hold commas: "Collaboration tools (Teams, Slack…)"), or a part
+ * of its name that only it contains ("cybersécurité").
+ */
 function parseModules(t: Translator, topics: Topic[], raw: string, errors: Record<string, string>): string[] {
-  const items = raw.split(/[,;\n]/).map((s) => s.trim()).filter(Boolean);
+  const pieces = raw.split(/[,;\n]/).map((s) => s.trim());
   const unknown: string[] = [];
   const slugs: string[] = [];
-  for (const item of items) {
-    const key = fold(item);
-    const topic = topics.find((x) => fold(x.slug) === key || fold(x.name.en) === key || fold(x.name.fr) === key);
-    if (!topic) unknown.push(item);
-    else if (slugs.includes(topic.slug)) errors.modules ??= t('oversight.settings.error.modules_repeated', { name: item });
-    else slugs.push(topic.slug);
+  for (let i = 0; i < pieces.length; i++) {
+    if (pieces[i] === '') continue;
+    let found: { topic: Topic; end: number } | null = null;
+    for (let end = pieces.length - 1; end >= i && !found; end--) {
+      const topic = findTopic(topics, pieces.slice(i, end + 1).join(', '), end === i);
+      if (topic) found = { topic, end };
+    }
+    if (!found) {
+      unknown.push(pieces[i]!);
+      continue;
+    }
+    const typed = pieces.slice(i, found.end + 1).join(', ');
+    i = found.end;
+    if (slugs.includes(found.topic.slug)) errors.modules ??= t('oversight.settings.error.modules_repeated', { name: typed.slice(0, 60) });
+    else slugs.push(found.topic.slug);
   }
   if (unknown.length) errors.modules = t('oversight.settings.error.modules_unknown', { names: unknown.map((u) => `“${u.slice(0, 40)}”`).join(', ') });
   return slugs;
+}
+
+function findTopic(topics: Topic[], typed: string, allowPartial: boolean): Topic | null {
+  const key = comparable(typed);
+  if (key === '') return null;
+  const exact = topics.find((x) => comparable(x.slug) === key || comparable(x.name.en) === key || comparable(x.name.fr) === key);
+  if (exact || !allowPartial || key.length < 4) return exact ?? null;
+  const partial = topics.filter((x) => comparable(x.name.en).includes(key) || comparable(x.name.fr).includes(key));
+  return partial.length === 1 ? partial[0]! : null;
+}
+
+function comparable(text: string): string {
+  return fold(text).replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
 }
 
 const UNIT_MINUTES: [RegExp, number][] = [
