@@ -274,6 +274,8 @@ export interface TeamsUser {
   tenantId?: string;
   conversationId?: string;
   conversationType?: 'personal' | 'groupChat' | 'channel';
+  /** A message in a Teams channel: Teams names the channel (and its team) in channelData. */
+  channel?: { id: string; name?: string };
 }
 
 const DEFAULT_USER = {
@@ -309,7 +311,7 @@ function base(user: TeamsUser, type: string): ActivityJson {
     recipient: { ...BOT },
     locale: u.locale,
     entities: [{ type: 'clientInfo', locale: u.locale, country: 'FR', platform: 'Web', timezone: u.timeZone }],
-    channelData: { tenant: { id: u.tenantId } },
+    channelData: { tenant: { id: u.tenantId }, ...(user.channel ? { channel: user.channel, team: { id: '19:team@thread.tacv2' } } : {}) },
   };
 }
 

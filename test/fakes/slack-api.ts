@@ -465,7 +465,7 @@ export function slashCommandBody(fields: SlashCommandFields): SlackRequestBody {
     team_id: fields.teamId ?? 'T0TANDEM',
     team_domain: 'tandem-test',
     channel_id: fields.channelId ?? 'D0COMMAND',
-    channel_name: 'directmessage',
+    channel_name: fields.channelName ?? 'directmessage',
     user_id: fields.userId ?? 'U0ALICE',
     user_name: fields.userName ?? 'alice',
     command: '/tandem',
@@ -517,6 +517,8 @@ export function blockActionsBody(fields: BlockActionFields): SlackRequestBody {
         ...(fields.value !== undefined ? { value: fields.value } : {}),
         action_ts: `${Date.now() / 1000}`,
       },
+  /** 'directmessage' (the default) for a DM; a channel's name otherwise. */
+  channelName?: string;
     ],
   };
   return interactivePayload(payload);
