@@ -412,3 +412,20 @@ describe('a long list', () => {
     expect(text(list)).toContain(`…and ${upcoming + 6 - 4} more later on.`);
   });
 });
+
+describe('a Tandem reached over plain http (a trial)', () => {
+  it('shows the calendar link as text, since chat platforms only open https links from buttons', async () => {
+    world.deps.settings.publicUrl = 'http://127.0.0.1:3978';
+    try {
+      const reply = await world.core.handleCommand(EVE, 'schedule 2027-02-01 10:00 30min');
+      const session = await sessionAt((await world.pairOf(EVE)).id, '2027-02-01T09:00:00.000Z');
+      expect(buttons(reply).find((b) => b.action === 'session.calendar')).toBeUndefined();
+      expect(text(reply)).toContain(`Calendar file: http://127.0.0.1:3978/calendar/${session.calendarToken}.ics`);
+      const list = await world.core.handleCommand(EVE, 'sessions');
+      expect(buttons(list).filter((b) => b.action === 'session.calendar')).toEqual([]);
+      expect(text(list)).toContain('Calendar file: http://127.0.0.1:3978/calendar/');
+    } finally {
+      world.deps.settings.publicUrl = 'https://tandem.example.test';
+    }
+  });
+});

@@ -4,7 +4,7 @@ import { exampleDay, formatDateTime } from '../format.js';
 import { trusted } from '../i18n/index.js';
 import { message, type Block, type Outcome, textReply } from '../messages.js';
 import { partnerIdOf } from './schedule-session.js';
-import { sessionButtons, sessionTopicLabel } from './session-reminders.js';
+import { sessionActions, sessionTopicLabel } from './session-reminders.js';
 
 /** Slack allows 50 blocks a message: with three pairs (a mentor's most), four sessions each still fit. */
 const MAX_SESSIONS_PER_PAIR = 4;
@@ -43,7 +43,7 @@ export async function listUpcomingSessions(ctx: RequestContext): Promise<Outcome
             topic: trusted(sessionTopicLabel(t, topics, session)),
           }),
         },
-        { type: 'actions', buttons: sessionButtons(ctx, session) },
+        ...sessionActions(ctx, session),
       );
     }
     if (upcoming.length > MAX_SESSIONS_PER_PAIR) blocks.push({ type: 'context', text: t('sessions.list.more', { count: upcoming.length - MAX_SESSIONS_PER_PAIR }) });

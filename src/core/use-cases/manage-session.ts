@@ -10,7 +10,7 @@ import type { Person } from '../types.js';
 import type { Composer } from './notification-composers.js';
 import { PLAN_FORM_ID, planForm } from './agree-plan.js';
 import { buildSessionForm, checkSlot, isPartner, partnerIdOf, RESCHEDULE_FORM_ID, slotFromForm } from './schedule-session.js';
-import { calendarButton, REMINDER_KINDS, sessionButtons, sessionReminderRows, sessionSubject, sessionTopicLabel } from './session-reminders.js';
+import { calendarBlocks, REMINDER_KINDS, sessionActions, sessionReminderRows, sessionSubject, sessionTopicLabel } from './session-reminders.js';
 import { showExpired } from './show-expired.js';
 
 interface Found {
@@ -121,8 +121,7 @@ export async function submitRescheduleForm(ctx: RequestContext, rawState: string
     },
     { type: 'context', text: t('sessions.calendar_update') },
   ];
-  const calendar = calendarButton(ctx, moved);
-  if (calendar) blocks.push({ type: 'actions', buttons: [calendar] });
+  blocks.push(...calendarBlocks(ctx, moved));
   return { kind: 'form_done', message: message(blocks) };
 }
 
@@ -236,7 +235,7 @@ const composeScheduled: Composer = async (deps, notification, recipient) => {
       }),
     },
     { type: 'context', text: t('sessions.scheduled.reminders') },
-    { type: 'actions', buttons: sessionButtons({ settings: deps.settings, t }, session) },
+    ...sessionActions({ settings: deps.settings, t }, session),
   ]);
 };
 
@@ -264,7 +263,7 @@ const composeRescheduled: Composer = async (deps, notification, recipient) => {
       }),
     },
     { type: 'context', text: t('sessions.calendar_update') },
-    { type: 'actions', buttons: sessionButtons({ settings: deps.settings, t }, session) },
+    ...sessionActions({ settings: deps.settings, t }, session),
   ]);
 };
 

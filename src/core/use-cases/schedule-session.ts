@@ -10,7 +10,7 @@ import type { PairRecord, SessionRecord } from '../ports.js';
 import { untrusted } from '../text.js';
 import type { Person, Topic } from '../types.js';
 import { topicName } from './describe-match.js';
-import { calendarButton, sessionReminderRows } from './session-reminders.js';
+import { calendarBlocks, sessionReminderRows } from './session-reminders.js';
 import { showExpired } from './show-expired.js';
 
 export const SESSION_FORM_ID = 'session';
@@ -243,8 +243,7 @@ function scheduledMessage(ctx: RequestContext, session: SessionRecord, partner: 
     },
     { type: 'context', text: t('sessions.scheduled.reminders') },
   ];
-  const calendar = calendarButton(ctx, session);
-  if (calendar) blocks.push({ type: 'actions', buttons: [calendar] });
+  blocks.push(...calendarBlocks(ctx, session));
   return message(blocks);
 }
 

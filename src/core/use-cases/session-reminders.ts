@@ -26,13 +26,32 @@ export function calendarUrl(settings: Pick<CoreSettings, 'publicUrl'>, session: 
   return `${settings.publicUrl.replace(/\/+$/, '')}/calendar/${session.calendarToken}.ics`;
 }
 
-export function calendarButton(ctx: { settings: Pick<CoreSettings, 'publicUrl'>; t: Translator }, session: SessionRecord): Button | null {
+type LinkContext = { settings: Pick<CoreSettings, 'publicUrl'>; t: Translator };
+
+/** Link buttons open https addresses only (Slack and Teams refuse others): an http Tandem (a trial) shows the link as text. */
+function isHttps(url: string): boolean {
+  return url.startsWith('https://');
+}
+
+function calendarButton(ctx: LinkContext, session: SessionRecord): Button | null {
   const url = calendarUrl(ctx.settings, session);
-  return url ? { action: 'session.calendar', label: ctx.t('sessions.button.calendar'), url } : null;
+  return url && isHttps(url) ? { action: 'session.calendar', label: ctx.t('sessions.button.calendar'), url } : null;
+}
+
+/** The calendar link as text, when it cannot be a button. */
+function calendarText(ctx: LinkContext, session: SessionRecord): Block[] {
+  const url = calendarUrl(ctx.settings, session);
+  return url && !isHttps(url) ? [{ type: 'context', text: ctx.t('sessions.calendar_link', { url }) }] : [];
+}
+
+/** "Add to calendar" alone (confirmations). */
+export function calendarBlocks(ctx: LinkContext, session: SessionRecord): Block[] {
+  const button = calendarButton(ctx, session);
+  return button ? [{ type: 'actions', buttons: [button] }] : calendarText(ctx, session);
 }
 
 /** Reschedule / Cancel / Add to calendar: the same three wherever a scheduled session is shown. */
-export function sessionButtons(ctx: { settings: Pick<CoreSettings, 'publicUrl'>; t: Translator }, session: SessionRecord): Button[] {
+export function sessionActions(ctx: LinkContext, session: SessionRecord): Block[] {
   const { t } = ctx;
   const buttons: Button[] = [
     { action: 'session.reschedule', label: t('sessions.button.reschedule'), value: session.id },
@@ -40,7 +59,7 @@ export function sessionButtons(ctx: { settings: Pick<CoreSettings, 'publicUrl'>;
   ];
   const calendar = calendarButton(ctx, session);
   if (calendar) buttons.push(calendar);
-  return buttons;
+  return [{ type: 'actions', buttons }, ...calendarText(ctx, session)];
 }
 
 /**
@@ -139,7 +158,7 @@ const composeReminder: Composer = async (deps, notification, recipient) => {
         topic: trusted(sessionTopicLabel(t, topics, session)),
       }),
     },
-    { type: 'actions', buttons: sessionButtons({ settings: deps.settings, t }, session) },
+    ...sessionActions({ settings: deps.settings, t }, session),
   ];
   const withKit = (notification.payload as { kit?: unknown }).kit === true && recipient.id === pair.mentorPersonId;
   if (withKit && session.topic) {
