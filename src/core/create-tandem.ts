@@ -24,7 +24,8 @@ import { PLAN_FORM_ID, planForm, showPlans, submitPlanForm } from './use-cases/a
 import { listUpcomingSessions } from './use-cases/list-sessions.js';
 import { askToCancel, confirmCancel, keepSession, reopenSessionForm, rescheduleForm, submitRescheduleForm } from './use-cases/manage-session.js';
 import { submitEnrollment } from './use-cases/submit-enrollment.js';
-import { ENGAGEMENT_ACTIONS, ENGAGEMENT_FORMS, runEngagementAction, runEngagementForm } from './use-cases/engagement-actions.js';
+import { ENGAGEMENT_ACTIONS, ENGAGEMENT_FORMS, reopenEngagementForm, runEngagementAction, runEngagementForm } from './use-cases/engagement-actions.js';
+import { feedbackCommand } from './use-cases/session-feedback.js';
 import { askEndPair, askEndPairsOf, confirmEndPair, keepPair, listAtRiskPairs, PAIR_ACTIONS, remindPair } from './use-cases/pair-oversight.js';
 import { dismissDelivery, FAILED_ACTIONS, listFailedDeliveries, retryDelivery } from './use-cases/list-failed.js';
 import { askRematch, cancelRematch, confirmRematchNow, previewRematchNow, rematchByTarget, rematchNextRound } from './use-cases/rematch.js';
@@ -147,6 +148,8 @@ async function runCommand(ctx: RequestContext, command: Command | ParseError, ch
       return scheduleByCommand(ctx, command.words);
     case 'sessions':
       return listUpcomingSessions(ctx);
+    case 'feedback':
+      return feedbackCommand(ctx);
   }
 }
 
@@ -288,6 +291,7 @@ async function reopenForm(ctx: RequestContext, value: string | undefined): Promi
     return showExpired(ctx);
   }
   if (opened.id === PAUSE_FORM_ID) return pauseForm(ctx);
+  if (typeof opened.id === 'string' && ENGAGEMENT_FORMS.has(opened.id) && typeof opened.state === 'string') return reopenEngagementForm(ctx, opened.id, opened.state);
   if ((opened.id === RESCHEDULE_FORM_ID || opened.id === PLAN_FORM_ID) && typeof opened.state === 'string') {
     return (await reopenSessionForm(ctx, opened.id, opened.state)) ?? showExpired(ctx);
   }

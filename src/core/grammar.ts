@@ -16,6 +16,7 @@ export type Command =
   | { verb: 'plan' }
   | { verb: 'schedule'; words: string[] }
   | { verb: 'sessions' }
+  | { verb: 'feedback' }
   | { verb: 'admin.pending' }
   | { verb: 'admin.pair' }
   | { verb: 'admin.at_risk' }
@@ -82,6 +83,9 @@ const VERBS: Record<string, Command['verb'] | 'join' | 'pause' | 'admin' | 'summ
   session: 'sessions',
   seances: 'sessions',
   seance: 'sessions',
+  feedback: 'feedback',
+  retour: 'feedback',
+  avis: 'feedback',
   admin: 'admin',
   summary: 'summary',
   synthese: 'summary',
@@ -145,6 +149,7 @@ export function parseCommand(input: string): Command | ParseError {
     case 'leave':
     case 'plan':
     case 'sessions':
+    case 'feedback':
     case 'resume':
       return rest.length === 0 ? ({ verb } as Command) : { error: 'unknown_command', command: text };
     case 'schedule':
@@ -370,6 +375,7 @@ export const COMMAND_VERBS = [
   'plan',
   'schedule',
   'sessions',
+  'feedback',
   'admin.pending',
   'admin.pair',
   'admin.decide',

@@ -391,6 +391,8 @@ export interface Store {
   listPairFeedback(pairId: string): Promise<FeedbackRecord[]>;
   /** active → closed at `at` (the plan is completed); false when the pair was not active. */
   closePair(pairId: string, at: Date): Promise<boolean>;
+  /** Held sessions of the person's active or closed pairs, newest first, with whether they gave their feedback. */
+  listHeldSessionsOf(personId: string, limit: number): Promise<HeldSession[]>;
 
   // Delivery oversight (failed notifications, admin retry) ----------------------------------------
   /** Notifications that failed for good, most recently attempted first. */
@@ -564,6 +566,13 @@ export interface SessionAnswer {
 }
 
 export type FeedbackKind = 'session' | 'adoption' | 'closing';
+
+export interface HeldSession {
+  session: SessionRecord;
+  partnerId: string;
+  /** The person already rated it (usefulness given). */
+  answered: boolean;
+}
 
 export interface FeedbackFields {
   happened: boolean | null;

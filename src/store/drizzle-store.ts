@@ -31,7 +31,7 @@ import type {
   SummaryRecord,
 } from '../core/ports.js';
 import type { FailedNotification } from '../core/ports.js';
-import type { EndedSession, FeedbackAnswer, FeedbackKind, FeedbackRecord, PairActivity, QuietPair, SessionAnswer } from '../core/ports.js';
+import type { EndedSession, FeedbackAnswer, FeedbackKind, FeedbackRecord, HeldSession, PairActivity, QuietPair, SessionAnswer } from '../core/ports.js';
 import type {
   Enrollment,
   EnrollmentRole,
@@ -1224,6 +1224,35 @@ export class DrizzleStore implements Store {
       .where(and(eq(pairs.id, pairId), eq(pairs.status, 'active')))
       .returning({ id: pairs.id });
     return rows.length === 1;
+  }
+
+  async listHeldSessionsOf(personId: string, limit: number): Promise<HeldSession[]> {
+    if (!isUuid(personId)) return [];
+    const result = await this.db.execute(sql`
+      SELECT s.*, CASE WHEN mentor.person_id = ${personId} THEN mentee.person_id ELSE mentor.person_id END AS partner_id,
+             EXISTS (SELECT 1 FROM ${feedback} f
+                      WHERE f.session_id = s.id AND f.person_id = ${personId} AND f.kind = 'session' AND f.usefulness IS NOT NULL) AS answered
+        FROM ${sessions} s
+        JOIN ${pairs} p ON p.id = s.pair_id AND p.status IN ('active', 'closed')
+        JOIN ${enrollments} mentor ON mentor.id = p.mentor_enrollment_id
+        JOIN ${enrollments} mentee ON mentee.id = p.mentee_enrollment_id
+       WHERE s.status = 'held' AND (mentor.person_id = ${personId} OR mentee.person_id = ${personId})
+       ORDER BY s.starts_at DESC, s.id
+       LIMIT ${limit}`);
+    return this.database.rows<Record<string, unknown>>(result).map((r) => ({
+      session: {
+        id: String(r.id),
+        pairId: String(r.pair_id),
+        topic: (r.topic as string | null) ?? null,
+        startsAt: new Date(r.starts_at as string),
+        durationMinutes: Number(r.duration_minutes),
+        status: r.status as SessionRecord['status'],
+        calendarToken: String(r.calendar_token),
+        sequence: Number(r.sequence),
+      },
+      partnerId: String(r.partner_id),
+      answered: r.answered === true || r.answered === 't',
+    }));
   }
   // Engagement end --------------------------------------------------------------------------------
 

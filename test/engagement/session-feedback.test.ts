@@ -5,6 +5,7 @@ import { askAboutEndedSessions } from '../../src/core/use-cases/session-feedback
 import { nudgeQuietPairs } from '../../src/core/use-cases/nudge-pairs.js';
 import type { SessionRecord } from '../../src/core/ports.js';
 import { plain } from '../../src/core/text.js';
+import { parseCommand } from '../../src/core/grammar.js';
 import { days, makePair, makePerson, makeSession, type TestPair } from './fixtures.js';
 import { actorOf, buttonsOf, compose, formOf, notificationsOf, outcomeText, startHarness, textOf, type Harness } from './harness.js';
 
@@ -193,5 +194,44 @@ describe('after a session', () => {
     h.clock.set('2027-02-01T10:00:00Z');
     await nudgeQuietPairs(h.deps);
     expect((await notificationsOf(h.store, ['nudge.mentee', 'nudge.both', 'nudge.at_risk'])).filter((n) => n.subject === `pair:${pair.pair.id}` && n.status === 'pending')).toHaveLength(0);
+  });
+
+  it('`feedback` lists the recent held sessions with what is still to give, or opens the only one', async () => {
+    const list = await h.core.handleCommand(actorOf(pair.mentor), 'retour');
+    const text = outcomeText(list);
+    expect(text).toContain('Vos dernières séances');
+    expect(text).toContain('lundi 21 décembre 2026 avec Eve — pas encore de retour');
+    expect(text).toContain('mardi 1 décembre 2026 avec Eve — retour donné');
+    const choices = buttonsOf(list.kind === 'message' ? list.message : null);
+    expect(choices.map((b) => [b.action, b.value])).toEqual([
+      ['feedback.form', expect.any(String)],
+      ['feedback.form', first.id],
+    ]);
+    expect(plain(choices[1]!.label)).toBe('1 déc. — Eve');
+
+    const solo = await makePair(h.store, h.testDb.database, h.program, { mentor: { name: 'Solo mentor' }, mentee: { name: 'Solo mentee' }, createdAt: new Date('2026-12-01T10:00:00Z') });
+    const only = await makeSession(h.store, h.testDb.database, solo.pair, { startsAt: new Date('2026-12-02T10:00:00Z'), scheduledAt: new Date('2026-12-01T10:00:00Z') });
+    await h.store.recordSessionAnswer(only.id, solo.mentee.id, true);
+    expect(formOf(await h.core.handleCommand(actorOf(solo.mentee), 'feedback')).state).toBe(JSON.stringify({ sessionId: only.id }));
+    const stranger = await makePerson(h.store, { name: 'Nobody' });
+    expect(outcomeText(await h.core.handleCommand(actorOf(stranger), 'avis'))).toContain('You have no session to give feedback on yet');
+  });
+
+  it('reopens a feedback form whose first opening failed (Slack trigger expired)', async () => {
+    const value = JSON.stringify({ id: 'feedback.session', state: JSON.stringify({ sessionId: first.id }) });
+    expect(formOf(await h.core.handleAction(actorOf(pair.mentee), 'form.open', value)).id).toBe('feedback.session');
+    const adoption = JSON.stringify({ id: 'feedback.adoption', state: JSON.stringify({ sessionId: first.id, action: 'adoption.no' }) });
+    expect(formOf(await h.core.handleAction(actorOf(pair.mentee), 'form.open', adoption)).fields[0]).toMatchObject({ label: 'What got in the way?' });
+    const tampered = JSON.stringify({ id: 'feedback.adoption', state: JSON.stringify({ sessionId: first.id, action: 'constructor' }) });
+    expect(outcomeText(await h.core.handleAction(actorOf(pair.mentee), 'form.open', tampered))).toContain('This button has expired');
+  });
+});
+
+describe('the feedback command', () => {
+  it.each(['feedback', 'retour', 'avis', 'Avis'])('reads %j', (text) => {
+    expect(parseCommand(text)).toEqual({ verb: 'feedback' });
+  });
+  it('takes no argument', () => {
+    expect(parseCommand('feedback now')).toEqual({ error: 'unknown_command', command: 'feedback now' });
   });
 });

@@ -46,6 +46,11 @@ export const en = {
   'engagement.feedback.updated': 'Your feedback is updated. It stays private: {partner} never sees it.',
   'engagement.feedback.edit': 'Edit my feedback',
   'engagement.feedback.not_held': 'This session is not recorded as held, so there is no feedback to give about it.',
+  'engagement.feedback.none': 'You have no session to give feedback on yet. After each session, I’ll ask you whether it happened.',
+  'engagement.feedback.list.title': 'Your recent sessions',
+  'engagement.feedback.list.intro': 'Choose a session to give or edit your private feedback.',
+  'engagement.feedback.list.given': '• {date} with {partner} — feedback given',
+  'engagement.feedback.list.todo': '• {date} with {partner} — no feedback yet',
 
   'engagement.adoption.title': 'Have you put it into practice?',
   'engagement.adoption.text':
@@ -118,6 +123,11 @@ export const fr: Record<keyof typeof en, string> = {
   'engagement.feedback.updated': 'Votre retour est mis à jour. Il reste confidentiel : {partner} ne le voit jamais.',
   'engagement.feedback.edit': 'Modifier mon retour',
   'engagement.feedback.not_held': 'Cette séance n’est pas enregistrée comme ayant eu lieu : il n’y a pas de retour à donner.',
+  'engagement.feedback.none': 'Vous n’avez pas encore de séance sur laquelle donner votre avis. Après chaque séance, je vous demanderai si elle a eu lieu.',
+  'engagement.feedback.list.title': 'Vos dernières séances',
+  'engagement.feedback.list.intro': 'Choisissez une séance pour donner ou modifier votre retour confidentiel.',
+  'engagement.feedback.list.given': '• {date} avec {partner} — retour donné',
+  'engagement.feedback.list.todo': '• {date} avec {partner} — pas encore de retour',
 
   'engagement.adoption.title': 'L’avez-vous mis en pratique ?',
   'engagement.adoption.text':

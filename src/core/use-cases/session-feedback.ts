@@ -7,7 +7,7 @@ import { formatDay, today } from '../format.js';
 import { translator, type Translator } from '../i18n/index.js';
 import { message, textReply, type Button, type Form, type FormValues, type Outcome } from '../messages.js';
 import type { FeedbackRecord, NewNotification, PairRecord, SessionAnswer, SessionRecord } from '../ports.js';
-import { cleanText, hasControlCharacters } from '../text.js';
+import { cleanText, hasControlCharacters, untrusted } from '../text.js';
 import type { Person } from '../types.js';
 import { nextWorkingMoment } from '../working-hours.js';
 import { scheduleAdoptionCheck } from './adoption-check.js';
@@ -21,6 +21,7 @@ export const FEEDBACK_TEXT_MAX = 1000;
 /** Sessions that ended longer ago than this are not asked about any more (e.g. after a long outage). */
 const LOOKBACK_MS = 14 * 86_400_000;
 const BATCH = 500;
+const FEEDBACK_LIST_SIZE = 5;
 
 export function sessionSubject(sessionId: string): string {
   return `session:${sessionId}`;
@@ -151,6 +152,37 @@ export async function openFeedbackForm(ctx: RequestContext, sessionId: string | 
   if (!loaded) return showExpired(ctx);
   if (loaded.session.status !== 'held') return textReply(ctx.t('engagement.feedback.not_held'));
   return { kind: 'form', form: await feedbackForm(ctx, loaded) };
+}
+
+/** `feedback`: the form of the one held session, or the recent ones to choose from (given or not yet). */
+export async function feedbackCommand(ctx: RequestContext): Promise<Outcome> {
+  const { t, person, store } = ctx;
+  const held = await store.listHeldSessionsOf(person.id, FEEDBACK_LIST_SIZE);
+  if (held.length === 0) return textReply(t('engagement.feedback.none'));
+  if (held.length === 1) return openFeedbackForm(ctx, held[0]!.session.id);
+  const partners = new Map((await Promise.all([...new Set(held.map((h) => h.partnerId))].map((id) => store.getPerson(id)))).filter((p) => p !== null).map((p) => [p.id, p]));
+  const short = new Intl.DateTimeFormat(t.locale === 'fr' ? 'fr-FR' : 'en-GB', { day: 'numeric', month: 'short', timeZone: person.timeZone });
+  const lines = held.map((h) =>
+    t(h.answered ? 'engagement.feedback.list.given' : 'engagement.feedback.list.todo', {
+      date: { trusted: sessionDay(h.session, t, person) },
+      partner: partners.get(h.partnerId)?.name ?? '—',
+    }),
+  );
+  const buttons: Button[] = held.map((h) => ({
+    action: SESSION_CHECK_ACTIONS.feedback,
+    label: `${short.format(h.session.startsAt)} — ${untrusted(partners.get(h.partnerId)?.name ?? '—')}`,
+    value: h.session.id,
+    ...(h.answered ? {} : { style: 'primary' as const }),
+  }));
+  return {
+    kind: 'message',
+    message: message([
+      { type: 'header', text: t('engagement.feedback.list.title') },
+      { type: 'text', text: t('engagement.feedback.list.intro') },
+      { type: 'text', text: lines.join('\n') },
+      { type: 'actions', buttons },
+    ]),
+  };
 }
 
 /** A session just became held: the mentee's adoption question a week later, and the pair closes when its plan is done. */
