@@ -65,6 +65,8 @@ export interface RecordedCall {
   response?: Record<string, unknown>;
   /** The answer was held back by `hold` (the call took effect, the caller had no answer yet). */
   held?: boolean;
+  /** The token the call carried (Bearer header or `token` field): tells several callers apart. */
+  token?: string;
 }
 
 /** An `ok: false` error code, or an HTTP status (429 with Retry-After seconds). */
@@ -99,6 +101,8 @@ export interface FakeSlack {
   heldCount(): number;
   /** The users of each conversation `conversations.open` opened: channel id → sorted user ids. */
   conversationMembers(): Map<string, string[]>;
+  /** Files uploaded (files.getUploadURLExternal + upload URL) and shared by files.completeUploadExternal. */
+  sharedFiles(): FakeSharedFile[];
   /** A fresh response_url served by this fake. */
   responseUrl(id?: string): string;
   /** Forget recorded calls, queued failures and latency. */
@@ -107,6 +111,17 @@ export interface FakeSlack {
 }
 
 type ApiResult = Record<string, unknown>;
+
+export interface FakeSharedFile {
+  id: string;
+  filename: string;
+  title: string;
+  /** The uploaded bytes, decoded as UTF-8. */
+  content: string;
+  bytes: number;
+  channelId: string | null;
+  initialComment: string | null;
+}
 
 export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
   const teamId = options.teamId ?? 'T0TANDEM';
@@ -117,6 +132,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const failures = new Map<string, FakeFailure[]>();
   const waiters = new Set<{ method: string; predicate: (call: RecordedCall) => boolean; resolve: (call: RecordedCall) => void }>();
   const dmChannels = new Map<string, string>();
+  const uploads = new Map<string, { filename: string; length: number; content: Buffer | null }>();
+  const shared: FakeSharedFile[] = [];
   const limiter = rateLimiter(options.limits);
   const targeted: { method: string; predicate: (body: Record<string, unknown>) => boolean; failure: FakeFailure; left: number }[] = [];
   let holding: ((call: RecordedCall) => boolean) | null = null;
@@ -194,6 +211,34 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       if (!body.channel || !body.ts) return { ok: false, error: 'message_not_found' };
       return { channel: body.channel, ts: body.ts, text: body.text };
     },
+    'files.getUploadURLExternal': (body) => {
+      const filename = String(body.filename ?? '');
+      const length = Number(body.length);
+      if (!filename || !Number.isInteger(length) || length <= 0) return { ok: false, error: 'invalid_arguments' };
+      const id = `F${String(next()).padStart(8, '0')}`;
+      uploads.set(id, { filename, length, content: null });
+      return { upload_url: `${baseUrl}/upload/${id}`, file_id: id };
+    },
+    'files.completeUploadExternal': (body) => {
+      const files = (typeof body.files === 'string' ? tryJson(body.files) : body.files) as { id?: string; title?: string }[] | undefined;
+      if (!Array.isArray(files) || files.length === 0) return { ok: false, error: 'invalid_arguments' };
+      const complete = files.map((file) => ({ file, upload: uploads.get(String(file.id)) }));
+      if (complete.some(({ upload }) => !upload?.content)) return { ok: false, error: 'file_not_found' };
+      const channelId = body.channel_id ? String(body.channel_id) : null;
+      for (const { file, upload } of complete) {
+        shared.push({
+          id: String(file.id),
+          filename: upload!.filename,
+          title: file.title ?? upload!.filename,
+          content: upload!.content!.toString('utf8'),
+          bytes: upload!.content!.length,
+          channelId,
+          initialComment: body.initial_comment ? String(body.initial_comment) : null,
+        });
+        uploads.delete(String(file.id));
+      }
+      return { files: complete.map(({ file, upload }) => ({ id: file.id, title: file.title ?? upload!.filename, name: upload!.filename })) };
+    },
     'views.open': (body) => {
       if (!body.trigger_id) return { ok: false, error: 'invalid_trigger_id' };
       return { view: viewJson(body.view) };
@@ -218,6 +263,17 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+    if (req.method === 'POST' && pathname.startsWith('/upload/')) {
+      // Slack's upload URL: the file's bytes, checked against the length announced.
+      const id = decodeURIComponent(pathname.slice('/upload/'.length));
+      const bytes = await readBytes(req);
+      const upload = uploads.get(id);
+      record({ method: 'upload', body: { fileId: id, bytes: bytes.length }, at: Date.now() });
+      if (!upload) return send(res, 404, 'unknown upload', 'text/plain');
+      if (bytes.length !== upload.length) return send(res, 400, `expected ${upload.length} bytes, got ${bytes.length}`, 'text/plain');
+      upload.content = bytes;
+      return send(res, 200, `OK - ${bytes.length}`, 'text/plain');
+    }
     const raw = await readBody(req);
     const body = parseBody(raw, req.headers['content-type']);
     if (latencyMs > 0) await delay(latencyMs);
@@ -232,7 +288,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     if (req.method !== 'POST' || !pathname.startsWith('/api/')) return send(res, 404, 'not found', 'text/plain');
 
     const method = pathname.slice('/api/'.length);
-    const call: RecordedCall = { method, body, at: Date.now(), ...(options.limits ? { clockAt: limiter.now() } : {}) };
+    const token = bearer(req.headers.authorization) ?? (typeof body.token === 'string' ? body.token : undefined);
+    const call: RecordedCall = { method, body, at: Date.now(), ...(options.limits ? { clockAt: limiter.now() } : {}), ...(token ? { token } : {}) };
     record(call);
     const failure = takeTargetedFailure(method, body) ?? takeFailure(method);
     if (failure !== undefined) {
@@ -245,7 +302,6 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       return sendFailure(res, { status: 429, retryAfter });
     }
 
-    const token = bearer(req.headers.authorization) ?? (typeof body.token === 'string' ? body.token : undefined);
     if (!token) return sendJson(res, { ok: false, error: 'not_authed' });
     if (options.token && token !== options.token) return sendJson(res, { ok: false, error: 'invalid_auth' });
 
@@ -317,6 +373,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     },
     heldCount: () => heldAnswers.length,
     conversationMembers: () => new Map([...dmChannels].map(([users, channel]) => [channel, users.split(',')])),
+    sharedFiles: () => [...shared],
     responseUrl: (id) => `${baseUrl}/respond/${encodeURIComponent(id ?? `R${(responseUrlSequence += 1)}`)}`,
     reset: () => {
       recorded.length = 0;
@@ -401,6 +458,12 @@ function isTrue(value: unknown): boolean {
   return value === true || value === 'true' || value === '1';
 }
 
+async function readBytes(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -454,6 +517,8 @@ export interface SlashCommandFields {
   userName?: string;
   teamId?: string;
   channelId?: string;
+  /** 'directmessage' (the default) for a DM; a channel's name otherwise. */
+  channelName?: string;
   responseUrl: string;
   triggerId?: string;
   apiAppId?: string;
@@ -517,8 +582,6 @@ export function blockActionsBody(fields: BlockActionFields): SlackRequestBody {
         ...(fields.value !== undefined ? { value: fields.value } : {}),
         action_ts: `${Date.now() / 1000}`,
       },
-  /** 'directmessage' (the default) for a DM; a channel's name otherwise. */
-  channelName?: string;
     ],
   };
   return interactivePayload(payload);
