@@ -116,6 +116,11 @@ export class TeamsUserDriver {
     return only(await this.post(teamsMessage({ ...this.user, text, ...options })));
   }
 
+  /** Types a message; returns every activity the bot answered with (none, one or several). */
+  async sayAll(text: string): Promise<RecordedActivity[]> {
+    return this.post(teamsMessage({ ...this.user, text }));
+  }
+
   /** Clicks the Action.Submit titled `title` on `card` (the exact data the card carries). */
   async click(card: RecordedActivity, title: string | RegExp): Promise<RecordedActivity> {
     const action = buttons(card).find((b) => (typeof title === 'string' ? b.title === title : title.test(b.title)));
