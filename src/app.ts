@@ -11,6 +11,8 @@ import type { Tandem } from './core/tandem.js';
 import { composeNotification } from './core/use-cases/compose-notification.js';
 import { createCalendarRoute } from './calendar/ics-route.js';
 import { createHttpServer } from './http-server.js';
+import { createDownloadOffer } from './exports/download-links.js';
+import { createDownloadRoute } from './exports/download-route.js';
 import { solveInWorker } from './matching-worker/index.js';
 import { createDispatcher, type Dispatcher } from './scheduler/dispatcher.js';
 import { jobRegistry, startScheduler, type Scheduler } from './scheduler/jobs.js';
@@ -75,7 +77,13 @@ export async function startApp(options: AppOptions): Promise<App> {
   };
   const core = createTandem(deps);
   const slack = config.slack ? createSlackAdapter({ config: config.slack, core, admins: config.admins, logger: logger.child({ adapter: 'slack' }) }) : null;
-  const teams = createTeamsAdapter({ config: config.teams, core, store, logger: logger.child({ adapter: 'teams' }) });
+  const teams = createTeamsAdapter({
+    config: config.teams,
+    core,
+    store,
+    logger: logger.child({ adapter: 'teams' }),
+    downloads: createDownloadOffer({ store, clock, publicUrl: () => deps.settings.publicUrl }),
+  });
   const dispatcher = createDispatcher({
     store,
     clock,
@@ -89,6 +97,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     slackEvents: slack?.requestListener,
     teamsMessages: teams.requestListener,
     calendar: createCalendarRoute({ store, clock, logger: logger.child({ component: 'calendar' }) }),
+    downloads: createDownloadRoute({ store, clock, logger: logger.child({ component: 'downloads' }) }),
     ready: async () => ready && (await database.ping()),
   });
   await new Promise<void>((resolve, reject) => {

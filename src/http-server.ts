@@ -6,6 +6,8 @@ export interface Routes {
   teamsMessages: RequestListener;
   /** GET /calendar/<token>.ics: a session's calendar file. */
   calendar?: RequestListener;
+  /** GET /exports/<token>: a file offered as an expiring download link. */
+  downloads?: RequestListener;
   /** Database reachable and migrations applied. */
   ready(): Promise<boolean>;
 }
@@ -16,6 +18,10 @@ export function createHttpServer(routes: Routes): http.Server {
     if (path?.startsWith('/calendar/') && routes.calendar) {
       if (req.method !== 'GET' && req.method !== 'HEAD') return methodNotAllowed(res, 'GET');
       return routes.calendar(req, res);
+    }
+    if (path?.startsWith('/exports/') && routes.downloads) {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return methodNotAllowed(res, 'GET');
+      return routes.downloads(req, res);
     }
     switch (path) {
       case '/slack/events':

@@ -27,6 +27,7 @@ import { submitEnrollment } from './use-cases/submit-enrollment.js';
 import { ENGAGEMENT_ACTIONS, ENGAGEMENT_FORMS, reopenEngagementForm, runEngagementAction, runEngagementForm } from './use-cases/engagement-actions.js';
 import { feedbackCommand } from './use-cases/session-feedback.js';
 import { askEndPair, askEndPairsOf, confirmEndPair, keepPair, listAtRiskPairs, PAIR_ACTIONS, remindPair } from './use-cases/pair-oversight.js';
+import { exportProgramData } from './use-cases/export-data.js';
 import { dismissDelivery, FAILED_ACTIONS, listFailedDeliveries, retryDelivery } from './use-cases/list-failed.js';
 import { askRematch, cancelRematch, confirmRematchNow, previewRematchNow, rematchByTarget, rematchNextRound } from './use-cases/rematch.js';
 import { isChannelCommand, postProgramSummary } from './use-cases/program-summary.js';
@@ -128,6 +129,8 @@ async function runCommand(ctx: RequestContext, command: Command | ParseError, ch
       return listAtRiskPairs(ctx);
     case 'admin.failed':
       return listFailedDeliveries(ctx);
+    case 'admin.export':
+      return exportProgramData(ctx);
     case 'admin.end':
       return askEndPairsOf(ctx, command.target);
     case 'admin.rematch':

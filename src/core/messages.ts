@@ -93,7 +93,14 @@ export type Outcome =
   | { kind: 'form_done'; message: Message }
   /** Hand this file to the person who acted, privately, with the message beside it
    *  (Slack: uploaded into their DM with the message as comment; Teams: an expiring download link). */
-  | { kind: 'file'; file: FileAttachment; message: Message; moreFiles?: FileAttachment[] };
+  | {
+      kind: 'file';
+      file: FileAttachment;
+      message: Message;
+      moreFiles?: FileAttachment[];
+      /** Shown under the download links where the platform offers links rather than files (Teams). */
+      downloadNote?: string;
+    };
 
 /** A file produced for the person who asked (exports, `my-data`); `content` is its text, sent as UTF-8.
  *  `moreFiles` (on the outcome) travel with the first one: one Slack upload, one Teams card of links. */

@@ -6,6 +6,7 @@ import { reportRoundProgress } from '../core/use-cases/report-round-progress.js'
 import { nudgeQuietPairs } from '../core/use-cases/nudge-pairs.js';
 import { askAboutEndedSessions } from '../core/use-cases/session-feedback.js';
 import { enqueueWeeklyDigests } from '../core/use-cases/weekly-summary.js';
+import { purgeExpiredExports } from '../core/use-cases/export-data.js';
 import type { Dispatcher } from './dispatcher.js';
 
 export interface Job {
@@ -27,6 +28,8 @@ export function jobRegistry(deps: CoreDeps, dispatcher: Dispatcher): Job[] {
     { name: 'ask-after-sessions', schedule: '*/5 * * * *', oncePerSlot: false, run: () => askAboutEndedSessions(deps) },
     // Weekly program summaries: each program's slot is checked every quarter hour (dedupe: one per ISO week).
     { name: 'weekly-summaries', schedule: '1,16,31,46 * * * *', oncePerSlot: true, run: () => enqueueWeeklyDigests(deps) },
+    // Download links (Teams exports) live a day; their files are deleted within the hour after.
+    { name: 'purge-expired-exports', schedule: '23 * * * *', oncePerSlot: true, run: () => purgeExpiredExports(deps) },
   ];
 }
 

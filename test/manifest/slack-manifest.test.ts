@@ -33,11 +33,8 @@ interface SlackManifest {
   };
 }
 
-/**
- * Every bot scope Tandem may ask for; adding one to a manifest means adding it here on purpose.
- * files:write (CSV export) comes with that feature.
- */
-const ALLOWED_BOT_SCOPES = ['commands', 'chat:write', 'chat:write.public', 'im:write', 'mpim:write', 'users:read', 'users:read.email'];
+/** Every bot scope Tandem may ask for; adding one to a manifest means adding it here on purpose. */
+const ALLOWED_BOT_SCOPES = ['commands', 'chat:write', 'chat:write.public', 'files:write', 'im:write', 'mpim:write', 'users:read', 'users:read.email'];
 const REQUIRED_BOT_SCOPES = ['commands', 'chat:write', 'im:write', 'users:read'];
 /** The one endpoint of the runtime contract that receives commands, interactivity and events. */
 const SLACK_ENDPOINT = '/slack/events';

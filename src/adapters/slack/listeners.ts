@@ -43,7 +43,8 @@ export function registerListeners(app: App, { core, logger }: ListenerDeps): voi
       await ack(inChannel(early.value.message));
       return;
     }
-    if (early.inTime && early.value.kind !== 'form') {
+    // Forms and files go out after the ack (a modal, an upload into the DM).
+    if (early.inTime && early.value.kind !== 'form' && early.value.kind !== 'file') {
       await ack(ephemeral(messageOf(early.value)));
       return;
     }

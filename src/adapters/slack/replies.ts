@@ -1,7 +1,8 @@
 // Showing an Outcome once the request is acked: through the response_url, a DM, or a modal.
 import type { RespondArguments, RespondFn, webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
-import { message, type Form, type Message, type Outcome } from '../../core/messages.js';
+import { message, type FileAttachment, type Form, type Message, type Outcome } from '../../core/messages.js';
+import { uploadToDirect } from './upload-files.js';
 import { renderBlocks, renderFallbackText, renderModal } from './render.js';
 import { platformErrorOf } from './web-api-errors.js';
 
@@ -16,11 +17,14 @@ export interface Surface {
   open(form: Form): Promise<void>;
   /** Posts a message for everyone in the conversation the command came from. */
   post(message: Message): Promise<void>;
+  /** Hands files to the person who acted, in their DM with the app. */
+  upload(files: FileAttachment[], message: Message): Promise<void>;
 }
 
 export function present(outcome: Outcome, surface: Surface): Promise<void> {
   if (outcome.kind === 'form') return surface.open(outcome.form);
   if (outcome.kind === 'channel') return surface.post(outcome.message);
+  if (outcome.kind === 'file') return surface.upload([outcome.file, ...(outcome.moreFiles ?? [])], outcome.message);
   return surface.show(messageOf(outcome), { replaceSource: outcome.kind === 'message' && outcome.replaceSource === true });
 }
 
@@ -80,7 +84,8 @@ export function interactionSurface(context: InteractionContext): Surface {
     if (!respond) return postDirect(client, userId, shown);
     await respond({ ...inChannel(shown), replace_original: false });
   };
-  return { show, open, post };
+  const upload: Surface['upload'] = (files, shown) => uploadToDirect(client, userId, files, shown);
+  return { show, open, post, upload };
 }
 
 /** Posts a message in the person's DM with the app. */

@@ -9,12 +9,15 @@ import type { Tandem } from '../../core/tandem.js';
 import { createRequestHandler } from './http.js';
 import { TeamsMessenger, type ConversationReferenceStore } from './messenger.js';
 import { createTurnLogic } from './turn.js';
+import type { OfferDownloads } from '../../exports/download-links.js';
 
 export interface TeamsAdapterOptions {
   config: TeamsConfig;
   core: Tandem;
   store: ConversationReferenceStore;
   logger: Logger;
+  /** Stores files (exports, my-data) and gives their download links. */
+  downloads?: OfferDownloads;
 }
 
 export interface TeamsAdapter {
@@ -62,7 +65,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
   }
 
   const messenger = new TeamsMessenger({ adapter, appId: config.appId ?? '', store, localMode });
-  const handler = createRequestHandler({ adapter, logic: createTurnLogic({ core, store, logger, messenger }), logger, localMode });
+  const handler = createRequestHandler({ adapter, logic: createTurnLogic({ core, store, logger, messenger, downloads: options.downloads }), logger, localMode });
   return {
     localMode,
     requestListener: handler.listener,

@@ -73,7 +73,7 @@ function renderBlock(block: Exclude<Block, { type: 'divider' }>): CardElement[] 
       const actions = block.buttons.flatMap((button): (SubmitAction | OpenUrlAction)[] => {
         const style = button.style === 'primary' ? { style: 'positive' as const } : button.style === 'danger' ? { style: 'destructive' as const } : {};
         if (button.url !== undefined) {
-          // Only https links are rendered; anything else is dropped with its button.
+          // Only https links (and http to this machine) are rendered; anything else is dropped with its button.
           return isHttpsUrl(button.url) ? [{ type: 'Action.OpenUrl', title: plain(button.label), url: button.url, ...style }] : [];
         }
         return [
@@ -102,7 +102,9 @@ interface OpenUrlAction {
 
 function isHttpsUrl(url: string): boolean {
   try {
-    return new URL(url).protocol === 'https:';
+    const parsed = new URL(url);
+    // http only to this machine: a local Tandem's own links (download files) in the Agents Playground.
+    return parsed.protocol === 'https:' || (parsed.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname));
   } catch {
     return false;
   }

@@ -8,6 +8,7 @@ import type { Actor, ConversationChannel, Tandem } from '../../core/tandem.js';
 import { plain, plainText } from '../../core/text.js';
 import type { Person, PlatformProfile } from '../../core/types.js';
 import type { ConversationReferenceStore } from './messenger.js';
+import type { OfferDownloads } from '../../exports/download-links.js';
 import { readFormValues, renderCard, renderFormCard, submitDataSchema } from './render.js';
 
 export interface TurnDependencies {
@@ -16,6 +17,8 @@ export interface TurnDependencies {
   logger: Logger;
   /** Sends what must stay private (`personal` outcomes) to the person's 1:1 chat when asked in a shared one. */
   messenger?: Pick<Messenger, 'send'>;
+  /** Stores files (exports, my-data) and gives their expiring download links. */
+  downloads?: OfferDownloads;
 }
 
 const mentionSchema = z.object({
@@ -44,6 +47,10 @@ export function createTurnLogic(deps: TurnDependencies): (ctx: TurnContext) => P
     }
 
     const outcome = await answer(ctx, actor, deps);
+    if (outcome?.kind === 'file') {
+      await deliverFiles(ctx, person, outcome, deps);
+      return;
+    }
     if (outcome?.kind === 'message' && outcome.personal && !isPersonal(activity)) {
       await deliverPrivately(person, outcome.message, deps);
       return;
@@ -134,7 +141,8 @@ async function commandText(ctx: TurnContext): Promise<string> {
     const replacement = mentioned.id === activity.recipient?.id ? '' : `<@${await mentionedUserId(ctx, mentioned)}>`;
     text = text.replace(tag, () => replacement);
   }
-  return text.trim();
+  // Channel posts may separate the mention from the words with a non-breaking space (`&nbsp;` or U+00A0).
+  return text.replaceAll('&nbsp;', ' ').replaceAll('\u00a0', ' ').trim();
 }
 
 /** People are known by their Entra object id; Teams mentions do not always carry it. */
@@ -183,6 +191,21 @@ async function deliverPrivately(person: Person, message: Message, deps: TurnDepe
     // Never fall back to the shared conversation: the answer was meant for this person only.
     deps.logger.warn({ err: error, personId: person.id }, 'private answer to a shared conversation not delivered');
   }
+}
+
+/** Teams bots cannot attach files to a 1:1 chat without extra consent: the files become download links. */
+async function deliverFiles(ctx: TurnContext, person: Person, outcome: Extract<Outcome, { kind: 'file' }>, deps: TurnDependencies): Promise<void> {
+  if (!deps.downloads) throw new Error('Teams adapter: no download store configured for file answers');
+  const links = await deps.downloads(person.id, [outcome.file, ...(outcome.moreFiles ?? [])]);
+  const shown: Message = {
+    text: outcome.message.text,
+    blocks: [
+      ...outcome.message.blocks,
+      { type: 'actions', buttons: links.map((link) => ({ action: 'download', label: `⬇ ${link.filename}`, url: link.url })) },
+      ...(outcome.downloadNote ? [{ type: 'context' as const, text: outcome.downloadNote }] : []),
+    ],
+  };
+  await send(ctx, renderCard(shown), plainText(shown.text));
 }
 
 async function deliver(ctx: TurnContext, outcome: Outcome, logger: Logger): Promise<void> {
