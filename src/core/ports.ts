@@ -375,8 +375,9 @@ export interface Store {
   /** Where a pair stands now: status, last activity and whether a session is scheduled ahead. */
   getPairActivity(pairId: string, now: Date): Promise<PairActivity | null>;
   /**
-   * Sessions still `scheduled` whose end is in (`endedAfter`, `now`], of active or closed pairs, for which
-   * the "did it happen?" question was not queued yet for their current sequence; earliest end first.
+   * Sessions still `scheduled` whose end is in (`endedAfter`, `now`], of active or closed pairs of programs not
+   * archived, for which the "did it happen?" question was not queued yet for their current sequence; earliest
+   * end first.
    */
   listEndedUncheckedSessions(now: Date, endedAfter: Date, limit: number): Promise<EndedSession[]>;
   /**

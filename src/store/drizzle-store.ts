@@ -478,18 +478,7 @@ export class DrizzleStore implements Store {
   }
 
   async claimDueNotifications(now: Date, leaseUntil: Date, limit: number, owner: string): Promise<Notification[]> {
-    // A row is claimable when due and pending, or when its sender's lease ran out (the sender died).
-    const result = await this.db.execute(sql`
-      UPDATE ${notifications}
-         SET status = 'sending', lease_owner = ${owner}, lease_until = ${leaseUntil.toISOString()}, attempts = attempts + 1
-       WHERE id IN (
-         SELECT id FROM ${notifications}
-          WHERE status IN ('pending', 'sending') AND due_at <= ${now.toISOString()}
-            AND (status = 'pending' OR lease_until < ${now.toISOString()})
-          ORDER BY due_at
-          LIMIT ${limit}
-          FOR UPDATE SKIP LOCKED)
-      RETURNING id, recipient_id, kind, payload, audience_ids, round_id, subject, due_at, status, attempts, last_error, dedupe_key`);
+    const result = await this.db.execute(claimStatement(now, leaseUntil, limit, owner));
     return this.database.rows<Record<string, unknown>>(result).map((r) => ({
       id: String(r.id),
       recipientId: String(r.recipient_id),
@@ -930,24 +919,38 @@ export class DrizzleStore implements Store {
                coalesce(sum(scheduled), 0)::int AS scheduled,
                coalesce(sum(missed), 0)::int AS missed
           FROM per_pair`),
+      // Per person first (one hash aggregate), then totals: no count(DISTINCT), which sorts.
       this.db.execute(sql`
-        SELECT count(*) FILTER (WHERE f.kind = 'session' AND s.status = 'held')::int AS answers,
-               count(DISTINCT f.person_id) FILTER (WHERE f.kind = 'session' AND s.status = 'held')::int AS respondents,
-               coalesce(sum(f.usefulness) FILTER (WHERE f.kind = 'session'), 0)::int AS usefulness_sum,
-               count(f.usefulness) FILTER (WHERE f.kind = 'session')::int AS usefulness_count,
-               count(DISTINCT f.person_id) FILTER (WHERE f.kind = 'session' AND f.usefulness IS NOT NULL)::int AS usefulness_respondents,
-               count(*) FILTER (WHERE f.kind = 'adoption' AND f.adopted)::int AS adoption_yes,
-               count(f.adopted) FILTER (WHERE f.kind = 'adoption')::int AS adoption_answered,
-               count(DISTINCT f.person_id) FILTER (WHERE f.kind = 'adoption' AND f.adopted IS NOT NULL)::int AS adoption_respondents
-          FROM ${feedback} f
-          JOIN ${pairs} p ON p.id = f.pair_id AND p.program_id = ${programId}
-          LEFT JOIN ${sessions} s ON s.id = f.session_id`),
+        WITH per_person AS (
+          SELECT f.person_id,
+                 count(*) FILTER (WHERE f.kind = 'session' AND s.id IS NOT NULL) AS answers,
+                 sum(f.usefulness) FILTER (WHERE f.kind = 'session') AS usefulness_sum,
+                 count(f.usefulness) FILTER (WHERE f.kind = 'session') AS usefulness_count,
+                 count(*) FILTER (WHERE f.kind = 'adoption' AND f.adopted) AS adoption_yes,
+                 count(f.adopted) FILTER (WHERE f.kind = 'adoption') AS adoption_answered
+            FROM ${feedback} f
+            JOIN ${pairs} p ON p.id = f.pair_id AND p.program_id = ${programId}
+            LEFT JOIN ${sessions} s ON s.id = f.session_id AND s.status = 'held'
+           GROUP BY f.person_id)
+        SELECT coalesce(sum(answers), 0)::int AS answers,
+               count(*) FILTER (WHERE person_id IS NOT NULL AND answers > 0)::int AS respondents,
+               coalesce(sum(usefulness_sum), 0)::int AS usefulness_sum,
+               coalesce(sum(usefulness_count), 0)::int AS usefulness_count,
+               count(*) FILTER (WHERE person_id IS NOT NULL AND usefulness_count > 0)::int AS usefulness_respondents,
+               coalesce(sum(adoption_yes), 0)::int AS adoption_yes,
+               coalesce(sum(adoption_answered), 0)::int AS adoption_answered,
+               count(*) FILTER (WHERE person_id IS NOT NULL AND adoption_answered > 0)::int AS adoption_respondents
+          FROM per_person`),
       this.db.execute(sql`
-        SELECT s.topic, count(*)::int AS sessions, count(DISTINCT p.mentee_enrollment_id)::int AS mentees
-          FROM ${ofProgram}
-         WHERE s.status = 'held' AND s.topic IS NOT NULL
-         GROUP BY s.topic
-         ORDER BY sessions DESC, s.topic
+        WITH per_mentee AS (
+          SELECT s.topic, p.mentee_enrollment_id, count(*) AS sessions
+            FROM ${ofProgram}
+           WHERE s.status = 'held' AND s.topic IS NOT NULL
+           GROUP BY s.topic, p.mentee_enrollment_id)
+        SELECT topic, sum(sessions)::int AS sessions, count(*)::int AS mentees
+          FROM per_mentee
+         GROUP BY topic
+         ORDER BY sessions DESC, topic
          LIMIT 20`),
       this.db.execute(sql`
         SELECT choice->>'topic' AS topic, count(DISTINCT e.id)::int AS mentees
@@ -1123,6 +1126,7 @@ export class DrizzleStore implements Store {
              mentee.person_id AS mentee_person_id, mentee.status AS mentee_status, mentee_person.time_zone AS mentee_zone
         FROM ${sessions} s
         JOIN ${pairs} p ON p.id = s.pair_id AND p.status IN ('active', 'closed')
+        JOIN ${programs} pr ON pr.id = p.program_id AND pr.status <> 'archived'
         JOIN ${enrollments} mentor ON mentor.id = p.mentor_enrollment_id
         JOIN ${people} mentor_person ON mentor_person.id = mentor.person_id
         JOIN ${enrollments} mentee ON mentee.id = p.mentee_enrollment_id
@@ -1360,6 +1364,25 @@ function toEnrollment(row: EnrollmentRow): Enrollment {
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
+}
+
+/**
+ * The outbox claim (also EXPLAINed by bench/dispatcher.bench.ts). A row is claimable when due and
+ * pending, or when its sender's lease ran out (the sender died); the partial index
+ * notifications_claimable serves both, in due order.
+ */
+export function claimStatement(now: Date, leaseUntil: Date, limit: number, owner: string): SQL {
+  return sql`
+    UPDATE ${notifications}
+       SET status = 'sending', lease_owner = ${owner}, lease_until = ${leaseUntil.toISOString()}, attempts = attempts + 1
+     WHERE id IN (
+       SELECT id FROM ${notifications}
+        WHERE status IN ('pending', 'sending') AND due_at <= ${now.toISOString()}
+          AND (status = 'pending' OR lease_until < ${now.toISOString()})
+        ORDER BY due_at
+        LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED)
+    RETURNING id, recipient_id, kind, payload, audience_ids, round_id, subject, due_at, status, attempts, last_error, dedupe_key`;
 }
 
 /**

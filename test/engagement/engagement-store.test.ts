@@ -151,4 +151,18 @@ describe(`engagement store on ${testDatabaseUrl ? 'Postgres' : 'PGlite'}`, () =>
     // A closed pair is no longer nudged.
     expect((await store.listPairsNeedingNudge(new Date(NOW.getTime() + days(60)), DEFAULTS)).map((p) => p.pairId)).not.toContain(pair.id);
   });
+
+  it('leaves archived programs alone: no nudges, no "did it happen?"', async () => {
+    const { pair } = await pairOf('Archived', new Date(NOW.getTime() - days(30)));
+    await makeSession(store, testDb.database, pair, { startsAt: new Date(NOW.getTime() - 3 * 3_600_000), scheduledAt: new Date(NOW.getTime() - days(29)) });
+    const since = new Date(NOW.getTime() - days(14));
+    expect((await store.listEndedUncheckedSessions(NOW, since, 1000)).map((e) => e.session.pairId)).toContain(pair.id);
+    expect(await store.setProgramStatus(program.id, ['open'], 'archived')).toBe(true);
+    try {
+      expect((await store.listEndedUncheckedSessions(NOW, since, 1000)).map((e) => e.session.pairId)).not.toContain(pair.id);
+      expect((await store.listPairsNeedingNudge(new Date(NOW.getTime() + days(30)), DEFAULTS)).map((p) => p.pairId)).not.toContain(pair.id);
+    } finally {
+      await store.setProgramStatus(program.id, ['archived'], 'open');
+    }
+  });
 });

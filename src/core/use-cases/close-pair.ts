@@ -7,6 +7,7 @@ import { message, textReply, type Outcome } from '../messages.js';
 import { nextWorkingMoment } from '../working-hours.js';
 import type { Composer } from './notification-composers.js';
 import { NUDGE_KINDS, pairSubject } from './nudge-pairs.js';
+import { PAIR_REMIND_KIND } from './pair-oversight.js';
 import { showExpired } from './show-expired.js';
 
 export const CLOSING_ACTIONS = {
@@ -32,7 +33,7 @@ export async function closeCompletedPair(deps: CoreDeps, pairId: string, heldSes
   const partners = (await Promise.all([store.getPerson(pair.menteePersonId), store.getPerson(pair.mentorPersonId)])).filter((p) => p !== null);
   const closed = await store.transaction(async (tx) => {
     if (!(await tx.closePair(pair.id, now))) return false;
-    await tx.cancelPendingNotifications(pairSubject(pair.id), 'pair closed: plan completed', NUDGE_KINDS);
+    await tx.cancelPendingNotifications(pairSubject(pair.id), 'pair closed: plan completed', [...NUDGE_KINDS, PAIR_REMIND_KIND]);
     await tx.enqueueNotifications(
       partners.map((person) => ({
         recipientId: person.id,
