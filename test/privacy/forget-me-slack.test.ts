@@ -57,6 +57,22 @@ beforeAll(async () => {
 });
 afterAll(async () => world?.close());
 
+describe('my-data on Slack', () => {
+  it('arrives as a JSON file in the person’s DM, with the message in French', async () => {
+    const zoe = world.user('U0ZOEQ');
+    const answer = await zoe.command('mes données');
+    expect(answer.status).toBe(200);
+    await world.slack.waitFor('files.completeUploadExternal', (call) => call.body.channel_id === zoe.dmChannel, 10_000);
+    const file = world.slack.sharedFiles().find((f) => f.channelId === zoe.dmChannel)!;
+    expect(file.filename).toBe('tandem-my-data-2026-11-25.json');
+    expect(file.initialComment).toContain('Voici tout ce que Tandem conserve à votre sujet');
+    const doc = JSON.parse(file.content) as { person: { name: string; email: string }; feedback: unknown[] };
+    expect(doc.person).toMatchObject({ name: 'Zoé Quillard', email: 'zoe.quillard@example.com' });
+    expect(doc.feedback).toHaveLength(3);
+    expect(file.content).not.toContain('bruno.baxter@example.com');
+  });
+});
+
 describe('forget-me on Slack', () => {
   it('asks first, with Erase / Keep buttons in French; Keep changes nothing', async () => {
     const zoe = world.user('U0ZOEQ');

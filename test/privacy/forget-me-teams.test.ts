@@ -8,7 +8,7 @@ import { plainText } from '../../src/core/text.js';
 import type { Person } from '../../src/core/types.js';
 import { teamsConversationRefs } from '../../src/store/schema.js';
 import { testClock } from '../support/clock.js';
-import { buttons, cardText, startTeamsWorld, TENANT, TeamsUserDriver, type TeamsWorld } from '../integration/teams-helpers.js';
+import { buttons, cardOf, cardText, startTeamsWorld, TENANT, TeamsUserDriver, type TeamsWorld } from '../integration/teams-helpers.js';
 import { aggregates, findPersonalData, personRow, seedSubjectData } from './privacy-world.js';
 
 const clock = testClock('2026-11-25T10:00:00Z');
@@ -45,6 +45,23 @@ beforeAll(async () => {
   );
 });
 afterAll(async () => world?.close());
+
+describe('my-data on Teams', () => {
+  it('answers with a download link to the JSON file; the link serves it', async () => {
+    const nora = drivers.nora!;
+    const card = await nora.say('my data');
+    expect(cardText(card)).toContain(said('en', 'privacy.my_data.ready'));
+    const links = JSON.stringify(cardOf(card)).match(/"url":"([^"]+)"/g) ?? [];
+    expect(links).toHaveLength(1);
+    const url = new URL(JSON.parse(`{${links[0]!}}`).url as string);
+    const response = await fetch(`${world.app.url}${url.pathname}${url.search}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toContain('tandem-my-data-2026-11-25.json');
+    const doc = (await response.json()) as { person: { name: string; userId: string }; teamsConversation: { note: string } };
+    expect(doc.person).toMatchObject({ name: SPECS.nora.name, userId: nora.aadObjectId });
+    expect(doc.teamsConversation.note).toContain('Technical data');
+  });
+});
 
 describe('forget-me on Teams', () => {
   it('answers with a confirmation card; Keep my data changes nothing', async () => {
