@@ -56,7 +56,7 @@ const MATRIX: Row[] = [
   { command: 'admin pair', allowed: ADMINS, audited: 'round.previewed' },
   { command: 'admin at-risk', allowed: ADMINS },
   { command: 'admin failed', allowed: ADMINS },
-  { command: 'admin export', allowed: ADMINS },
+  { command: 'admin export', allowed: ADMINS, audited: 'program.exported' },
   { command: 'admin end {bystander}', allowed: ADMINS },
   { command: 'admin rematch {bystander}', allowed: ADMINS },
   { command: 'admin forget {bystander}', allowed: ADMINS },
