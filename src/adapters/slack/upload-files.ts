@@ -1,6 +1,6 @@
 // Files for the person who asked (exports, my-data): uploaded into their DM with the app, the message as comment.
 import type { webApi } from '@slack/bolt';
-import type { FileAttachment, Message } from '../../core/messages.js';
+import { message, type FileAttachment, type Message } from '../../core/messages.js';
 import { renderFallbackText } from './render.js';
 
 /**
@@ -23,6 +23,7 @@ export async function uploadToDirect(client: webApi.WebClient, userId: string, f
   await client.files.completeUploadExternal({
     files: uploaded as [{ id: string; title: string }, ...{ id: string; title: string }[]],
     channel_id: channel,
-    initial_comment: renderFallbackText(shown),
+    // The comment is text only (Slack ignores blocks beside it): every block's text, not just the fallback.
+    initial_comment: renderFallbackText(message(shown.blocks)),
   });
 }
