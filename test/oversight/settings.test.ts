@@ -164,6 +164,12 @@ describe('program settings', () => {
     expect(initialValues({ kind: 'form', form: again })).toMatchObject({ reminders: '2j, 1h30, 15min', modules: 'Cybersécurité au quotidien, Assistants d’IA générative' });
   });
 
+  it('offers only the program’s languages in the sign-up form', async () => {
+    const form = formOf(await ask(person('lina', 'Lina', 'en'), 'join mentee'));
+    const languages = form.fields.find((f) => f.id === 'languages');
+    expect(languages).toMatchObject({ options: [{ value: 'fr' }], initial: ['fr'] });
+  });
+
   it('says nothing changed (and audits nothing) when the form is saved as it was', async () => {
     const form = formOf(await world.core.handleAction(ada, 'settings.edit', await programId()));
     const done = await world.core.submitForm(ada, form.id, form.state, initialValues({ kind: 'form', form }));

@@ -7,7 +7,7 @@ import type { Form, FormField, FormValues } from '../messages.js';
 import { MENTOR_CAPACITY } from '../program-defaults.js';
 import { cleanText, hasControlCharacters } from '../text.js';
 import { COMMON_TIME_ZONES, isTimeZone } from '../time-zones.js';
-import { LOCALES, type Enrollment, type EnrollmentDetails, type EnrollmentRole, type Person, type Topic } from '../types.js';
+import { LOCALES, type Enrollment, type Locale, type EnrollmentDetails, type EnrollmentRole, type Person, type Topic } from '../types.js';
 
 export const ENROLLMENT_FORM_ID = 'enrollment';
 
@@ -31,8 +31,12 @@ export function buildEnrollmentForm(input: {
   existing: Enrollment | null;
   /** Values to show instead (a form redrawn with its errors). */
   values?: FormValues;
+  /** The program's languages (its settings): the only ones offered. */
+  languages?: readonly Locale[];
 }): Form {
   const { t, role, person, topics, existing, values } = input;
+  const offered = input.languages?.length ? LOCALES.filter((l) => input.languages!.includes(l)) : LOCALES;
+  const knownLanguages = (existing?.languages ?? [person.locale]).filter((l) => offered.includes(l));
   const locale = t.locale;
   const levels = role === 'mentor' ? [1, 2, 3, 4, 5] : [1, 2, 3];
   const levelOptions = levels.map((level) => ({
@@ -74,10 +78,10 @@ export function buildEnrollmentForm(input: {
       kind: 'select',
       id: 'languages',
       label: t('form.languages'),
-      options: LOCALES.map((l) => ({ value: l, label: languageName(l, locale, true) })),
+      options: offered.map((l) => ({ value: l, label: languageName(l, locale, true) })),
       multiple: true,
       required: true,
-      initial: values ? current('languages') : (existing?.languages ?? [person.locale]),
+      initial: values ? current('languages') : knownLanguages.length ? knownLanguages : offered.slice(0, 1),
     },
     {
       kind: 'select',

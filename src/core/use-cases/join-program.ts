@@ -28,6 +28,7 @@ export async function startJoin(ctx: RequestContext, role: EnrollmentRole, value
     topics,
     existing: existing && existing.status !== 'withdrawn' ? existing : null,
     values,
+    languages: program.settings.languages,
   });
   return { kind: 'form', form };
 }

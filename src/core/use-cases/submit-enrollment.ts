@@ -21,7 +21,7 @@ export async function submitEnrollment(ctx: RequestContext, rawState: string, va
   const checked = validateEnrollmentForm(t, state.role, topics, values);
   if (!checked.ok) {
     const existing = await store.findEnrollment(program.id, person.id, state.role);
-    const form = buildEnrollmentForm({ t, role: state.role, programId: program.id, person, topics, existing, values });
+    const form = buildEnrollmentForm({ t, role: state.role, programId: program.id, person, topics, existing, values, languages: program.settings.languages });
     return { kind: 'form_errors', errors: checked.errors, form };
   }
   const { details, timeZone } = checked.value;
