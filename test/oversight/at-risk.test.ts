@@ -53,10 +53,10 @@ describe('admin at-risk', () => {
     expect(positions.every((p) => p >= 0)).toBe(true);
     for (const label of ['heldRecently', 'planned', 'justScheduled', 'closed', 'ended', 'young']) expect(text).not.toContain(`Mentor ${label}`);
     // Silence in whole days, computed from each pair's last activity.
-    expect(text).toMatch(/Mentor silent30\* \(mentor\) & \*Mentee silent30\* \(mentee\) — silent for \*30 days\*/);
-    expect(text).toContain('silent for *21 days*, last activity on Wednesday 4 November 2026');
-    expect(text).toMatch(/Mentor missed.*silent for \*21 days\*.*sessions held: 0/);
-    expect(text).toMatch(/Mentor heldLong.*silent for \*24 days\*.*sessions held: 1/);
+    expect(text).toMatch(/Mentor silent30\* \(mentor\) & \*Mentee silent30\* \(mentee\) — days of silence: \*30\*/);
+    expect(text).toContain('days of silence: *21*, last activity on Wednesday 4 November 2026');
+    expect(text).toMatch(/Mentor missed.*days of silence: \*21\*.*sessions held: 0/);
+    expect(text).toMatch(/Mentor heldLong.*days of silence: \*24\*.*sessions held: 1/);
     // Each pair carries Remind / Rematch / End with its pair id.
     const values = buttons(outcome).filter((b) => b.action === PAIR_ACTIONS.end).map((b) => b.value);
     expect(new Set(values)).toEqual(new Set(order.map((label) => named.get(label)!.id)));

@@ -34,9 +34,9 @@ describe('admin failed', () => {
     await f.store.enqueueNotifications([{ recipientId: eve.id, kind: 'pair.intro', payload: {}, dueAt: f.clock.now(), dedupeKey: 'pending-one' }]);
     const outcome = await f.core.handleCommand(f.admin, 'admin failed');
     const text = shown(outcome);
-    expect(text).toContain('*Pair introduction* to *Eve* — 5 attempts');
+    expect(text).toContain('*Pair introduction* to *Eve* — attempts: 5');
     expect(text).toContain('Their account is deactivated or no longer exists.');
-    expect(text).toContain('*Session reminder* to *Marc* — 3 attempts');
+    expect(text).toContain('*Session reminder* to *Marc* — attempts: 3');
     expect(text).toContain('ask them to open Tandem in Teams once');
     expect(text).toContain('*Message (mystery.kind)* to *Eve*');
     expect(text).toContain('Other error: Something odd <b>happened</b>');
@@ -53,7 +53,7 @@ describe('admin failed', () => {
     await f.store.grantRole(f.program.id, claire.id, 'admin');
     const text = shown(await f.core.handleCommand(actorOf(claire, 'fr'), 'admin échecs'));
     expect(text).toContain('Échecs d’envoi');
-    expect(text).toContain('*Présentation d’un binôme* à *Eve* — 5 tentatives, la dernière le mercredi 25 novembre 2026 à 10:50');
+    expect(text).toContain('*Présentation d’un binôme* à *Eve* — tentatives : 5, la dernière le mercredi 25 novembre 2026 à 10:50');
     expect(text).toContain('Son compte est désactivé ou n’existe plus.');
   });
 

@@ -127,7 +127,7 @@ describe('on Teams', () => {
       sql`UPDATE notifications SET status = 'failed', attempts = 5, last_error = 'Bot Connector refused the message (403): Forbidden' WHERE dedupe_key = 'failed-intro'`,
     );
     const list = await admin.say('admin failed');
-    expect(cardText(list)).toContain('Pair introduction to Eve — 5 attempts');
+    expect(cardText(list)).toContain('Pair introduction to Eve — attempts: 5');
     expect(cardText(list)).toContain('The platform refused the message');
     const retried = await admin.click(list, 'Retry');
     expect(cardText(retried)).toContain('Queued again');
