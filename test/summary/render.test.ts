@@ -42,3 +42,40 @@ describe('Slack: a summary finished after the ack', () => {
     expect(responses[0]).toMatchObject({ response_type: 'in_channel', replace_original: false, text: 'Figures' });
   });
 });
+
+describe('summary message', () => {
+  it('says "fewer than 3" once for a role of 1 or 2 people, and "not enough data" for withheld feedback figures', async () => {
+    const { summaryMessage } = await import('../../src/core/summary/compose.js');
+    const { translator } = await import('../../src/core/i18n/index.js');
+    const shown = summaryMessage(translator('en', '/tandem '), {
+      programName: 'Tandem',
+      figures: {
+        version: 1,
+        at: '2026-11-25T09:00:00.000Z',
+        mentors: { total: 5, buckets: [{ statuses: ['approved'], count: 5 }] },
+        mentees: { total: 'few', buckets: [{ statuses: ['approved'], count: 'few' }] },
+        pairs: { active: 2, closed: 0, ended: 0, atRisk: 0 },
+        sessions: { held: 3, scheduled: 1, missed: 0 },
+        responseRate: null,
+        usefulness: null,
+        adoptionRate: null,
+        topics: { basis: 'demand', items: [] },
+        weekly: [{ week: '2026-11-23', held: 3 }],
+      },
+      previous: null,
+      timeZone: 'Europe/Paris',
+      topics: [],
+      atRiskDays: 21,
+      kind: 'request',
+    });
+    const fields = shown.blocks.find((b) => b.type === 'fields');
+    expect(fields).toMatchObject({
+      fields: expect.arrayContaining([
+        { label: 'Mentees', value: 'fewer than 3' },
+        { label: 'Mentors', value: '*5* — 5 approved' },
+        { label: 'Feedback response rate', value: '_not enough data_' },
+        { label: 'Average usefulness', value: '_not enough data_' },
+      ]),
+    });
+  });
+});

@@ -62,6 +62,7 @@ export function summaryMessage(t: Translator, view: SummaryView): Message {
 
 function volunteersText(t: Translator, figures: VolunteerFigures, role: 'mentor' | 'mentee', count: (value: number | 'few') => ReturnType<typeof trusted>): string {
   if (figures.total === 0) return t('summary.volunteers.none');
+  if (figures.total === 'few') return t('summary.fewer_than_3');
   const breakdown = figures.buckets.map((bucket) => t('summary.bucket', { count: count(bucket.count), status: trusted(bucketStatus(t, bucket, role)) }));
   return t('summary.volunteers', { total: count(figures.total), breakdown: trusted(breakdown.join(', ')) });
 }
