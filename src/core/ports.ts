@@ -103,7 +103,15 @@ export interface Directory {
 export class DeliveryError extends Error {
   constructor(
     message: string,
-    readonly options: { retryAfterMs?: number; permanent?: boolean } = {},
+    readonly options: {
+      retryAfterMs?: number;
+      permanent?: boolean;
+      /**
+       * What a Retry-After holds: every send to the workspace/tenant (default), or only this row, when the
+       * limit is on a call the messenger paces itself (Slack's conversations.open, Tier 3).
+       */
+      retryAfterScope?: 'workspace' | 'row';
+    } = {},
   ) {
     super(message);
     this.name = 'DeliveryError';

@@ -156,8 +156,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     } catch (error) {
       const delivery = error instanceof DeliveryError ? error : null;
       const retryAfterMs = delivery?.options.retryAfterMs;
-      // The platform throttles the whole app: hold every send to this workspace, not only this row.
-      if (retryAfterMs !== undefined && workspace) pacer.pause(workspace, retryAfterMs);
+      // The platform throttles the whole app: hold every send to this workspace, not only this row
+      // (unless the limit was on a call the messenger paces itself, e.g. opening a conversation).
+      if (retryAfterMs !== undefined && workspace && delivery?.options.retryAfterScope !== 'row') pacer.pause(workspace, retryAfterMs);
       // Throttling says "later", not "broken": a throttled row gets more attempts before giving up.
       const attemptsAllowed = retryAfterMs !== undefined ? maxAttempts * THROTTLED_ATTEMPTS_FACTOR : maxAttempts;
       const giveUp = delivery?.options.permanent || row.attempts >= attemptsAllowed;

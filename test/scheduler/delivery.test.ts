@@ -204,6 +204,23 @@ describe('pacing', () => {
     expect(await row(throttled)).toMatchObject({ status: 'sent', attempts: 2 });
   });
 
+  it('holds only the row when the limit was on opening its conversation, not the workspace', async () => {
+    const slack = recordingMessenger({
+      groups: true,
+      fail: (_to, n) => {
+        if (n === 1) throw new DeliveryError('conversations.open rate limited', { retryAfterMs: 10_000, retryAfterScope: 'row' });
+      },
+    });
+    const start = clock.now().getTime();
+    const throttled = await enqueue(ana, { dueOffsetMs: -2000 });
+    await enqueue(ben, { dueOffsetMs: -1000 });
+    await dispatcher({ messengers: { slack }, concurrency: 1 }).drain();
+    // Ben's message went at once; Ana's row waits out the Retry-After.
+    expect(slack.sent).toEqual([{ to: ['U0BEN'], at: start }]);
+    expect(await row(throttled)).toMatchObject({ status: 'pending', attempts: 1 });
+    expect((await row(throttled)).dueAt.getTime()).toBeGreaterThanOrEqual(start + 10_000);
+  });
+
   it('gives a throttled row more attempts than a failing one', async () => {
     const slack = recordingMessenger({
       groups: true,

@@ -74,8 +74,12 @@ describe('SlackMessenger', () => {
     messenger = fresh();
     slack.failNext('conversations.open', { status: 429, retryAfter: 7 });
     const error = await deliveryError(messenger.send(person('U0ALICE'), reminder));
-    expect(error.options).toEqual({ retryAfterMs: 7000 });
+    // Opening conversations is throttled, not posting: only this row waits.
+    expect(error.options).toEqual({ retryAfterMs: 7000, retryAfterScope: 'row' });
     expect(slack.calls('conversations.open')).toHaveLength(1);
+    // A 429 on posting holds the whole workspace (the default scope).
+    slack.failNext('chat.postMessage', { status: 429, retryAfter: 2 });
+    expect((await deliveryError(fresh().send(person('U0ALICE'), reminder))).options).toEqual({ retryAfterMs: 2000 });
   });
 
   it.each(['user_not_found', 'account_inactive', 'channel_not_found', 'not_in_channel', 'invalid_auth'])(
@@ -135,7 +139,7 @@ describe('SlackMessenger group DMs', () => {
   it('maps a 429 as for a DM, and refuses people from elsewhere', async () => {
     messenger = fresh();
     slack.failNext('conversations.open', { status: 429, retryAfter: 3 });
-    expect((await deliveryError(messenger.sendToGroup!([person('U0ALICE'), person('U0BOB')], reminder))).options).toEqual({ retryAfterMs: 3000 });
+    expect((await deliveryError(messenger.sendToGroup!([person('U0ALICE'), person('U0BOB')], reminder))).options).toEqual({ retryAfterMs: 3000, retryAfterScope: 'row' });
     const teams = person('29:x', { platform: 'teams' });
     expect((await deliveryError(messenger.sendToGroup!([person('U0ALICE'), teams], reminder))).options.permanent).toBe(true);
     const otherTeam = person('U0OTHER', { tenantId: 'T0OTHER' });

@@ -147,16 +147,20 @@ export class SlackMessenger implements Messenger {
     if (!(await this.opens.acquire(this.time.now() + this.maxOpenWaitMs))) {
       // Only after a 429 on conversations.open: hand the wait back to the dispatcher instead of holding a sender.
       const retryAfterMs = Math.max(1000, Math.ceil(this.opens.waitMs()));
-      throw new DeliveryError('conversations.open is rate limited: waiting for a slot', { retryAfterMs });
+      throw new DeliveryError('conversations.open is rate limited: waiting for a slot', { retryAfterMs, retryAfterScope: 'row' });
     }
     let opened;
     try {
       opened = await this.client.conversations.open({ users });
     } catch (error) {
       const mapped = toDeliveryError(error);
-      // Tier 3 is throttled: nobody in this process opens a conversation before Retry-After.
-      if (mapped.options.retryAfterMs !== undefined) this.opens.pause(mapped.options.retryAfterMs);
-      throw mapped;
+      // Tier 3 is throttled: nobody in this process opens a conversation before Retry-After; posting
+      // into conversations already open goes on (only this row waits).
+      if (mapped.options.retryAfterMs === undefined) throw mapped;
+      this.opens.pause(mapped.options.retryAfterMs);
+      const rowOnly = new DeliveryError(mapped.message, { ...mapped.options, retryAfterScope: 'row' });
+      rowOnly.cause = mapped.cause;
+      throw rowOnly;
     }
     const channel = opened.channel?.id;
     if (!channel) throw new DeliveryError('conversations.open returned no channel');
