@@ -109,9 +109,8 @@ export async function rematchNextRound(ctx: RequestContext, value: string): Prom
     const found = pair ? await withPeople(store, pair) : null;
     if (!pair || !found || (ctx.program && pair.programId !== ctx.program.id)) return showExpired(ctx);
     const ended = await store.transaction((tx) => endPairByAdmin(tx, pair, now, admin.id, 'pair.rematch_next_round'));
-    const names = trusted(formatList([untrusted(found.mentor.name), untrusted(found.mentee.name)], t.locale));
-    if (!ended) return { ...textReply(t('oversight.pairs.already_ended', { mentor: found.mentor.name, mentee: found.mentee.name })), replaceSource: true };
-    return { ...textReply(t('oversight.pairs.rematch.next_done', { name: names, ended: { trusted: t('oversight.pairs.rematch.next_ended') } })), replaceSource: true };
+    const names = { mentor: found.mentor.name, mentee: found.mentee.name };
+    return { ...textReply(t(ended ? 'oversight.pairs.rematch.next_done_pair' : 'oversight.pairs.already_ended', names)), replaceSource: true };
   }
   const enrollment = kind === 'enrollment' ? await store.getEnrollment(id) : null;
   const person = enrollment ? await store.getPerson(enrollment.personId) : null;
