@@ -66,9 +66,6 @@ export interface Pool {
   menteeSlots: Uint32Array;
   /** Points for sharing n slots: [n]. */
   slotPoints: Int32Array;
-  /** Teach-back and availability points of any pair by table look-up (see sharedPointsTable). */
-  teachTable: SharedPointsTable;
-  slotTable: SharedPointsTable;
 
   departmentPoints: number;
   /** mentor × menteeCount + mentee → RULE_BITS of the rules forbidding the pair. */
@@ -86,7 +83,8 @@ export function buildPool(input: MatchInput): Pool {
   const mentorCount = mentors.length;
   const menteeCount = mentees.length;
 
-  const languages = dictionary([...mentors, ...mentees].flatMap((p) => p.languages));
+  const people = [mentors, mentees] as const;
+  const languages = dictionary((add) => people.forEach((list) => list.forEach((p) => p.languages.forEach(add))));
   if (languages.length > 31) throw new TandemError('invalid_input', 'more than 31 distinct languages in one pool');
   const languageBit = new Map(languages.map((language, index) => [language, 1 << index]));
   const languageMask = (list: readonly string[]) => list.reduce((mask, language) => mask | (languageBit.get(language) ?? 0), 0);
@@ -100,7 +98,7 @@ export function buildPool(input: MatchInput): Pool {
     return index;
   };
 
-  const zones = dictionary([...mentors, ...mentees].map((p) => p.timeZone));
+  const zones = dictionary((add) => people.forEach((list) => list.forEach((p) => add(p.timeZone))));
   const offsets = zones.map((zone) => utcOffsetMinutes(zone, at));
   const zoneIndex = new Map(zones.map((zone, index) => [zone, offsets[index] === null ? zones.length : index]));
   const zoneCount = zones.length + 1;
@@ -117,7 +115,7 @@ export function buildPool(input: MatchInput): Pool {
     }
   }
 
-  const topics = dictionary([...mentors, ...mentees].flatMap((p) => p.topics.map((choice) => choice.topic)));
+  const topics = dictionary((add) => people.forEach((list) => list.forEach((p) => p.topics.forEach((choice) => add(choice.topic)))));
   const topicIndex = new Map(topics.map((topic, index) => [topic, index]));
   const topicLevels = topics.map(() => new Uint8Array(mentorCount));
   mentors.forEach((mentor, j) => {
@@ -132,15 +130,23 @@ export function buildPool(input: MatchInput): Pool {
     return Int32Array.from(offering);
   });
   const needStart = new Int32Array(menteeCount + 1);
-  const needs: [number, number][] = [];
+  const needTopic: number[] = [];
+  const needPriority: number[] = [];
   mentees.forEach((mentee, i) => {
-    const best = new Map<number, number>();
+    // Topics ascending, each once at its highest priority (insertion: a handful per mentee).
+    const from = needTopic.length;
     for (const { topic, level } of mentee.topics) {
       const t = topicIndex.get(topic) ?? -1;
-      best.set(t, Math.max(best.get(t) ?? 0, level));
+      let at = needTopic.length;
+      while (at > from && needTopic[at - 1]! > t) at--;
+      if (at > from && needTopic[at - 1] === t) {
+        needPriority[at - 1] = Math.max(needPriority[at - 1]!, level);
+        continue;
+      }
+      needTopic.splice(at, 0, t);
+      needPriority.splice(at, 0, level);
     }
-    for (const [t, priority] of [...best].sort((a, b) => a[0] - b[0])) needs.push([t, priority]);
-    needStart[i + 1] = needs.length;
+    needStart[i + 1] = needTopic.length;
   });
   const topicPoints = new Int32Array((MAX_MENTEE_PRIORITY + 1) * LEVEL_STRIDE);
   for (let priority = 1; priority <= MAX_MENTEE_PRIORITY; priority++) {
@@ -149,10 +155,16 @@ export function buildPool(input: MatchInput): Pool {
     }
   }
 
-  const teachTopics = dictionary([...mentors.flatMap((m) => m.wantsToLearn), ...mentees.flatMap((m) => m.canTeach)]);
+  const teachTopics = dictionary((add) => {
+    mentors.forEach((m) => m.wantsToLearn.forEach(add));
+    mentees.forEach((m) => m.canTeach.forEach(add));
+  });
   const teachWords = Math.max(1, Math.ceil(teachTopics.length / 32));
   const teachIndex = new Map(teachTopics.map((topic, index) => [topic, index]));
-  const slots = dictionary([...AVAILABILITY_SLOTS, ...mentors.flatMap((m) => m.availability), ...mentees.flatMap((m) => m.availability)]);
+  const slots = dictionary((add) => {
+    AVAILABILITY_SLOTS.forEach(add);
+    people.forEach((list) => list.forEach((p) => p.availability.forEach(add)));
+  });
   const slotWords = Math.max(1, Math.ceil(slots.length / 32));
   const slotIndex = new Map(slots.map((slot, index) => [slot, index]));
   const slotPoints = new Int32Array(slots.length + 1);
@@ -180,8 +192,8 @@ export function buildPool(input: MatchInput): Pool {
     topicLevels,
     topicMentors,
     needStart,
-    needTopic: Int32Array.from(needs, (need) => need[0]),
-    needPriority: Int32Array.from(needs, (need) => need[1]),
+    needTopic: Int32Array.from(needTopic),
+    needPriority: Int32Array.from(needPriority),
     topicPoints,
     teachTopics,
     teachWords,
@@ -193,65 +205,11 @@ export function buildPool(input: MatchInput): Pool {
     mentorSlots: bitSets(mentors.map((m) => m.availability), slotIndex, slotWords),
     menteeSlots: bitSets(mentees.map((m) => m.availability), slotIndex, slotWords),
     slotPoints,
-    teachTable: EMPTY_TABLE,
-    slotTable: EMPTY_TABLE,
     departmentPoints: Math.round(weights.otherDepartment),
     blocked: new Map(),
   };
-  pool.teachTable = sharedPointsTable(pool.menteeTeach, pool.mentorWants, teachWords, (shared) => pool.teachBackPoints * shared);
-  pool.slotTable = sharedPointsTable(pool.menteeSlots, pool.mentorSlots, slotWords, (shared) => slotPoints[shared]!);
   collectBlockedPairs(pool, input);
   return pool;
-}
-
-/**
- * Points of two bit sets (mentee row, mentor row) by look-up: rows are grouped into kinds of equal
- * sets, and points[menteeKind × mentorKinds + mentorKind] is precomputed. Null points when the
- * table would be too big (then scores use popcounts).
- */
-export interface SharedPointsTable {
-  menteeKind: Int32Array;
-  mentorKind: Int32Array;
-  mentorKinds: number;
-  points: Int32Array | null;
-}
-
-const EMPTY_TABLE: SharedPointsTable = { menteeKind: new Int32Array(0), mentorKind: new Int32Array(0), mentorKinds: 0, points: null };
-const MAX_TABLE_SIZE = 1 << 22;
-
-function sharedPointsTable(mentee: Uint32Array, mentor: Uint32Array, words: number, pointsOf: (shared: number) => number): SharedPointsTable {
-  const menteeKinds = kindsOf(mentee, words);
-  const mentorKinds = kindsOf(mentor, words);
-  const table: SharedPointsTable = { menteeKind: menteeKinds.kind, mentorKind: mentorKinds.kind, mentorKinds: mentorKinds.rows.length, points: null };
-  if (menteeKinds.rows.length * mentorKinds.rows.length > MAX_TABLE_SIZE) return table;
-  const points = new Int32Array(menteeKinds.rows.length * mentorKinds.rows.length);
-  menteeKinds.rows.forEach((a, ka) => {
-    mentorKinds.rows.forEach((b, kb) => {
-      let shared = 0;
-      for (let w = 0; w < words; w++) shared += bitCount(mentee[a * words + w]! & mentor[b * words + w]!);
-      points[ka * mentorKinds.rows.length + kb] = pointsOf(shared);
-    });
-  });
-  table.points = points;
-  return table;
-}
-
-/** Groups rows of a bit-set array by equal sets: each row's kind, and one representative row per kind. */
-function kindsOf(bits: Uint32Array, words: number): { kind: Int32Array; rows: number[] } {
-  const count = bits.length / words;
-  const kind = new Int32Array(count);
-  const byKey = new Map<string | number, number>();
-  const rows: number[] = [];
-  for (let r = 0; r < count; r++) {
-    const key = words === 1 ? bits[r]! : Array.from(bits.subarray(r * words, (r + 1) * words)).join(',');
-    let k = byKey.get(key);
-    if (k === undefined) {
-      byKey.set(key, (k = rows.length));
-      rows.push(r);
-    }
-    kind[r] = k;
-  }
-  return { kind, rows };
 }
 
 export function bitCount(value: number): number {
@@ -284,10 +242,14 @@ function collectBlockedPairs(pool: Pool, input: MatchInput): void {
     ...mentees.map((m) => [m.personId, m.managerPersonId] as const),
   ]);
   mentees.forEach((mentee, i) => {
-    for (const boss of chain.above(mentee.personId)) for (const j of mentorsOf.get(boss) ?? []) block(j, i, 'reporting_chain');
+    chain.forEachAbove(mentee.personId, (boss) => {
+      for (const j of mentorsOf.get(boss) ?? []) block(j, i, 'reporting_chain');
+    });
   });
   mentors.forEach((mentor, j) => {
-    for (const boss of chain.above(mentor.personId)) for (const i of menteesOf.get(boss) ?? []) block(j, i, 'reporting_chain');
+    chain.forEachAbove(mentor.personId, (boss) => {
+      for (const i of menteesOf.get(boss) ?? []) block(j, i, 'reporting_chain');
+    });
   });
   for (const [a, b] of input.previousPairs ?? []) blockPeople(a, b, 'previous_partner');
   for (const [a, b] of input.exclusions ?? []) blockPeople(a, b, 'exclusion');
@@ -320,9 +282,11 @@ function validateMentee(mentee: MatchMentee): void {
   }
 }
 
-/** Distinct values in code-unit order, so indexes never depend on input order. */
-function dictionary(values: Iterable<string>): string[] {
-  return [...new Set(values)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+/** Distinct values given to `add`, in code-unit order, so indexes never depend on input order. */
+function dictionary(collect: (add: (value: string) => void) => void): string[] {
+  const values = new Set<string>();
+  collect((value) => values.add(value));
+  return [...values].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 function bitSets(lists: readonly (readonly string[])[], index: ReadonlyMap<string, number>, words: number): Uint32Array {

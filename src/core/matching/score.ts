@@ -29,14 +29,9 @@ export function topicScore(pool: Pool, mentor: number, mentee: number): number {
 export function contextScore(pool: Pool, mentor: number, mentee: number): number {
   const department = pool.menteeDepartment[mentee]!;
   const mentorDepartment = pool.mentorDepartment[mentor]!;
-  const { teachTable, slotTable } = pool;
   return (
-    (teachTable.points !== null
-      ? teachTable.points[teachTable.menteeKind[mentee]! * teachTable.mentorKinds + teachTable.mentorKind[mentor]!]!
-      : pool.teachBackPoints * sharedBits(pool.mentorWants, pool.menteeTeach, mentor, mentee, pool.teachWords)) +
-    (slotTable.points !== null
-      ? slotTable.points[slotTable.menteeKind[mentee]! * slotTable.mentorKinds + slotTable.mentorKind[mentor]!]!
-      : pool.slotPoints[sharedBits(pool.mentorSlots, pool.menteeSlots, mentor, mentee, pool.slotWords)]!) +
+    pool.teachBackPoints * sharedBits(pool.mentorWants, pool.menteeTeach, mentor, mentee, pool.teachWords) +
+    pool.slotPoints[sharedBits(pool.mentorSlots, pool.menteeSlots, mentor, mentee, pool.slotWords)]! +
     (department >= 0 && mentorDepartment >= 0 && department !== mentorDepartment ? pool.departmentPoints : 0) +
     pool.zonePoints[pool.mentorZone[mentor]! * pool.zoneCount + pool.menteeZone[mentee]!]!
   );

@@ -8,7 +8,7 @@
  * The key ranked is score − offset[mentor]: offsets are mentor prices when looking for pairs
  * that would improve a matching, zero to rank by score alone.
  */
-import { LEVEL_STRIDE, type Pool } from './pool.js';
+import { LEVEL_STRIDE, bitCount, type Pool } from './pool.js';
 import { contextBoundsOf, contextScore } from './score.js';
 
 /** Sort keys of classes: (MAX_TOPIC_SCORE − topic score) × CLASS_SPACE + class, exact below 2^53. */
@@ -60,7 +60,8 @@ export class TopicScanner {
   private readonly points: Int32Array;
   private readonly rowLanguages: Int32Array;
   private readonly partnerCount: number;
-  private readonly context: ContextLookup | null;
+  /** Teach-back topics and availability slots fit one bit set word each: scores by popcount. */
+  private readonly maskContext: boolean;
   /** contextScore(row, partner) ≤ rowRest[row] + min(rowPotential[row], partnerPotential[partner]). */
   private readonly rowRest: Int32Array;
   private readonly rowPotential: Int32Array;
@@ -81,27 +82,32 @@ export class TopicScanner {
   private readonly scratchKey: Float64Array;
   private readonly touchedBy: Int32Array;
   private touchStamp = 0;
-  private readonly untouched: Int32Array;
   private untouchedCount = -1;
   private group: TopicGroup = {
     touched: new Int32Array(0),
-    classOfTouched: new Int32Array(0),
     values: new Int32Array(0),
     classCount: 0,
     start: new Int32Array(1),
     members: new Int32Array(0),
     rankings: new Map(),
   };
-  /** The current classes' members, class after class (the group's own, or orderedMembers). */
-  private members: Int32Array = new Int32Array(0);
-  private readonly orderedMembers: Int32Array;
+  /**
+   * The current classes laid out for scanning, class after class, then the partners sharing no
+   * topic: at each position, the partner's packed info and the partner itself (INFO_STRIDE
+   * apart), and its offset when offsets are fixed. Scans then read memory in order.
+   */
+  private readonly laid: Int32Array;
+  private readonly laidOffset: Float64Array;
   /** Position of each partner in the current scan's partner order (see partition). */
   private readonly partnerRank: Int32Array;
-  private lazyOrder = false;
+  private byRank = false;
   private partnerOrder: Int32Array = new Int32Array(0);
-  private orderStamp = 0;
-  /** classReady[c] === orderStamp: class c is laid out in orderedMembers. */
+  private offsets: Float64Array | null = null;
+  private fixed = false;
+  private layoutStamp = 0;
+  /** classReady[c] === layoutStamp: class c is laid out. */
   private classReady = new Int32Array(64);
+  private readonly orderScratch: Int32Array;
   /** Classes of each topic set met so far. */
   private readonly groups = new Map<string, TopicGroup>();
   private readonly classIndex = new Int32Array(1 << 16).fill(-1);
@@ -138,8 +144,8 @@ export class TopicScanner {
     this.points = pool.topicPoints;
     this.rowLanguages = pool.menteeLanguages;
     this.partnerCount = pool.mentorCount;
-    this.context = contextLookup(pool);
-    this.partnerInfo = packPartners(pool, this.context);
+    this.maskContext = pool.teachWords === 1 && pool.slotWords === 1;
+    this.partnerInfo = packPartners(pool, context.mentorPotential);
     const blockedLists = blockedPartners(pool);
     this.blockedStart = blockedLists.start;
     this.blockedPartner = blockedLists.partner;
@@ -147,10 +153,11 @@ export class TopicScanner {
     this.scratchTouched = new Int32Array(this.partnerCount);
     this.scratchSizes = new Int32Array(this.partnerCount + 1);
     this.scratchKey = new Float64Array(this.partnerCount);
-    this.orderedMembers = new Int32Array(this.partnerCount);
+    this.laid = new Int32Array(this.partnerCount * INFO_STRIDE);
+    this.laidOffset = new Float64Array(this.partnerCount);
+    this.orderScratch = new Int32Array(this.partnerCount);
     this.partnerRank = new Int32Array(this.partnerCount);
     this.touchedBy = new Int32Array(this.partnerCount);
-    this.untouched = new Int32Array(this.partnerCount);
     this.skipped = new Int32Array(this.partnerCount);
     const capacity = Math.max(1, maxLimit);
     this.keep = new KeepBest(capacity);
@@ -193,38 +200,35 @@ export class TopicScanner {
       group[n] = id;
     }
     const sorted = Int32Array.from(order.keys()).sort((a, b) => group[a]! - group[b]! || order[a]! - order[b]!);
+    this.offsets = offsets;
+    this.fixed = setup.fixed;
+    this.byRank = partnerOrder !== null;
     let currentGroup = -1;
     for (const n of sorted) {
       const row = order[n]!;
       if (group[n] !== currentGroup) {
         currentGroup = group[n]!;
-        this.partition(row, keys[currentGroup]!, partnerOrder);
+        this.partition(row, keys[currentGroup]!);
       }
-      onResult(row, this.scanRow(row, requestFor(row), offsets, partnerOrder !== null));
+      onResult(row, this.scanRow(row, requestFor(row)));
     }
+    this.offsets = null;
   }
 
   /**
-   * Makes the classes of the topic set of `row` current (computed once per topic set); with a
-   * partner order, lays each class out in that order.
+   * Makes the classes of the topic set of `row` current (computed once per topic set). Each class
+   * is laid out when a scan first reaches it (most classes never are).
    */
-  private partition(row: number, groupKey: string, partnerOrder: Int32Array | null): void {
+  private partition(row: number, groupKey: string): void {
     let group = this.groups.get(groupKey);
     if (group === undefined) {
       group = this.classify(row);
       this.groups.set(groupKey, group);
     }
     this.group = group;
-    this.members = group.members;
-    // With a partner order, each class is laid out in that order when a scan first reaches it
-    // (most classes are never reached): orderedMembers then holds it at the same place.
-    this.lazyOrder = partnerOrder !== null;
-    if (this.lazyOrder) {
-      this.members = this.orderedMembers;
-      this.orderStamp++;
-      if (this.classReady.length < group.classCount) this.classReady = new Int32Array(group.classCount * 2);
-    }
-    this.untouchedCount = -1; // built on demand
+    this.layoutStamp++;
+    if (this.classReady.length < group.classCount) this.classReady = new Int32Array(group.classCount * 2);
+    this.untouchedCount = -1; // laid out on demand
     if (this.classTopic.length < group.classCount) {
       this.classTopic = new Int32Array(group.classCount * 2);
       this.classOrder = new Int32Array(group.classCount * 2);
@@ -294,11 +298,8 @@ export class TopicScanner {
       if (touchedBy[p] === seen) members[fill[classOf[p]!]!++] = p;
     }
     const touchedList = touched.slice(0, touchedCount);
-    const classOfTouched = new Int32Array(touchedCount);
-    for (let n = 0; n < touchedCount; n++) classOfTouched[n] = classOf[touchedList[n]!]!;
     return {
       touched: touchedList,
-      classOfTouched,
       values: Int32Array.from(values),
       classCount,
       start,
@@ -307,16 +308,22 @@ export class TopicScanner {
     };
   }
 
-  /** The partners sharing no topic with the current topic set, in decreasing potential. */
+  /**
+   * Lays out the partners sharing no topic with the current topic set after the classes, in
+   * decreasing potential; returns where they end.
+   */
   private untouchedPartners(): number {
-    if (this.untouchedCount >= 0) return this.untouchedCount;
     const { touchedBy, group } = this;
+    const from = group.touched.length;
+    if (this.untouchedCount >= 0) return from + this.untouchedCount;
     const stamp = ++this.touchStamp;
     for (let n = 0; n < group.touched.length; n++) touchedBy[group.touched[n]!] = stamp;
+    const order = this.orderScratch;
     let count = 0;
-    for (const p of this.potentialOrder) if (touchedBy[p] !== stamp) this.untouched[count++] = p;
+    for (const p of this.potentialOrder) if (touchedBy[p] !== stamp) order[count++] = p;
+    this.copyInfo(order, 0, count, from);
     this.untouchedCount = count;
-    return count;
+    return from + count;
   }
 
   /** Classes by decreasing topic score (then class index): a counting sort when scores are small. */
@@ -337,51 +344,65 @@ export class TopicScanner {
     return classOrder;
   }
 
-  /** Copies class c (members[from .. to)) into orderedMembers, by the current partner order. */
+  /**
+   * Lays out class c (members[from .. to) of the group): in the current partner order when offsets
+   * are fixed, else as the group keeps it (by potential).
+   */
   private layOut(c: number, from: number, to: number): void {
-    this.classReady[c] = this.orderStamp;
+    this.classReady[c] = this.layoutStamp;
     const source = this.group.members;
-    const target = this.orderedMembers;
+    if (!this.byRank) {
+      this.copyInfo(source, from, to, from);
+      return;
+    }
+    const target = this.orderScratch;
     const rank = this.partnerRank;
-    const size = to - from;
-    if (size <= 32) {
+    if (to - from <= 32) {
       for (let m = from; m < to; m++) {
         const p = source[m]!;
         const r = rank[p]!;
-        let at = m;
-        while (at > from && rank[target[at - 1]!]! > r) {
+        let at = m - from;
+        while (at > 0 && rank[target[at - 1]!]! > r) {
           target[at] = target[at - 1]!;
           at--;
         }
         target[at] = p;
       }
-      return;
+    } else {
+      // A big class: sort its partners' ranks, then read the partners back from the order.
+      const ranks = target.subarray(0, to - from);
+      for (let m = from; m < to; m++) ranks[m - from] = rank[source[m]!]!;
+      ranks.sort();
+      const partnerOrder = this.partnerOrder;
+      for (let n = 0; n < ranks.length; n++) target[n] = partnerOrder[ranks[n]!]!;
     }
-    // A big class: lay out every class of the group at once, in one pass over the partner order.
-    const { touched, classOfTouched, start, classCount } = this.group;
-    const { touchedBy, classOf, partnerOrder } = this;
-    const stamp = ++this.touchStamp;
-    for (let n = 0; n < touched.length; n++) {
-      touchedBy[touched[n]!] = stamp;
-      classOf[touched[n]!] = classOfTouched[n]!;
-    }
-    const fill = start.slice(0, classCount);
-    for (let n = 0; n < partnerOrder.length; n++) {
-      const p = partnerOrder[n]!;
-      if (touchedBy[p] === stamp) target[fill[classOf[p]!]!++] = p;
-    }
-    this.classReady.fill(this.orderStamp, 0, classCount);
+    this.copyInfo(target, 0, to - from, from);
   }
 
-  private scanRow(row: number, request: ScanRequest, offsets: Float64Array | null, fixed: boolean): ScanResult {
-    const { pool, keep, points, classTopic, skipped, context, members } = this;
+  /** Lays out partners list[from .. to) at positions at, at + 1, …: their info, themselves and (fixed) their offsets. */
+  private copyInfo(list: Int32Array, from: number, to: number, at: number): void {
+    const { laid, laidOffset, partnerInfo: info, offsets } = this;
+    const fixedOffsets = this.fixed ? offsets : null;
+    for (let n = from, position = at; n < to; n++, position++) {
+      const p = list[n]!;
+      const source = p * INFO_STRIDE;
+      const target = position * INFO_STRIDE;
+      for (let k = 0; k < INFO_STRIDE - 1; k++) laid[target + k] = info[source + k]!;
+      laid[target + PARTNER] = p;
+      laidOffset[position] = fixedOffsets === null ? 0 : fixedOffsets[p]!;
+    }
+  }
+
+  private scanRow(row: number, request: ScanRequest): ScanResult {
+    const { pool, keep, points, classTopic, skipped, maskContext, laid, laidOffset, offsets, fixed, byRank } = this;
+    // Offsets that change between rows are read live; fixed ones were laid out with the partners.
+    const liveOffsets = fixed ? null : offsets;
     const { start: classStart, values: classValues, classCount } = this.group;
     const { floor, scoreCap, skip } = request;
     const languages = this.rowLanguages[row]!;
     const bound = this.bounds[row]!;
     const rest = this.rowRest[row]!;
     const rowPotential = this.rowPotential[row]!;
-    const partnerPotential = this.partnerPotential;
     const first = this.rowStart[row]!;
     const topicCount = this.rowStart[row + 1]! - first;
     keep.reset(Math.max(1, request.limit), row);
@@ -390,12 +411,11 @@ export class TopicScanner {
     // Pairs a hard rule forbids are skipped the same way.
     for (let n = this.blockedStart[row]!, end = this.blockedStart[row + 1]!; n < end; n++) skipped[this.blockedPartner[n]!] = skipStamp;
 
-    // Context look-ups fixed by the row (see packPartners).
-    const info = this.partnerInfo;
-    const teachPoints = context === null ? null : context.teachPoints;
-    const slotPoints = context === null ? null : context.slotPoints;
-    const teachBase = context === null ? 0 : context.rowTeachKind[row]! * context.teachRowStride;
-    const slotBase = context === null ? 0 : context.rowSlotKind[row]! * context.slotRowStride;
+    // What the context score of this row depends on (see packPartners).
+    const teachRow = pool.menteeTeach[row * pool.teachWords]!;
+    const slotRow = pool.menteeSlots[row * pool.slotWords]!;
+    const teachBackPoints = pool.teachBackPoints;
+    const slotPoints = pool.slotPoints;
     const zonePoints = pool.zonePoints;
     const zoneBase = pool.menteeZone[row]! * pool.zoneCount;
     const department = pool.menteeDepartment[row]!;
@@ -431,38 +451,45 @@ export class TopicScanner {
       const topic = last ? 0 : classTopicOf[order[n]!]!;
       const best = topic + bound < scoreCap ? topic + bound : scoreCap;
       if (best <= cut) break; // classes come best first, partners sharing no topic last (offsets are ≥ 0)
-      const from = last ? 0 : classStart[order[n]!]!;
-      const to = last ? this.untouchedPartners() : classStart[order[n]! + 1]!;
-      if (!last && this.lazyOrder && this.classReady[order[n]!] !== this.orderStamp) this.layOut(order[n]!, from, to);
-      const list = last ? this.untouched : members;
+      let from: number;
+      let to: number;
+      if (last) {
+        from = this.group.touched.length;
+        to = this.untouchedPartners();
+      } else {
+        from = classStart[order[n]!]!;
+        to = classStart[order[n]! + 1]!;
+        if (this.classReady[order[n]!] !== this.layoutStamp) this.layOut(order[n]!, from, to);
+      }
+      // Inside a class, partners come by decreasing potential − offset when laid out by rank,
+      // else by potential (as do the partners sharing no topic).
+      const ranked = byRank && !last;
       const reach = topic + rest; // plus min(potentials) − offset, for each partner
       for (let m = from; m < to; m++) {
-        const p = list[m]!;
-        const offset = offsets === null ? 0 : offsets[p]!;
-        const potential = partnerPotential[p]!;
+        const at = m * INFO_STRIDE;
+        const offset = liveOffsets === null ? laidOffset[m]! : liveOffsets[laid[at + PARTNER]!]!;
+        const potential = laid[at + 5]!;
         const ceiling = reach + (potential < rowPotential ? potential : rowPotential);
         if ((ceiling < scoreCap ? ceiling : scoreCap) - offset <= cut) {
-          // Later partners in the class have no more potential (nor potential − offset, when fixed:
-          // the partners sharing no topic always come by potential alone).
-          if (fixed && !last ? reach + potential - offset <= cut : ceiling <= cut) break;
+          if (ranked ? reach + potential - offset <= cut : ceiling <= cut) break;
           continue;
         }
-        const at = p * INFO_STRIDE;
-        if (skipped[p] === skipStamp || (info[at]! & languages) === 0) continue;
+        if ((laid[at]! & languages) === 0) continue;
+        const p = laid[at + PARTNER]!;
         let score: number;
-        if (teachPoints !== null && slotPoints !== null) {
-          const other = info[at + 1]!;
+        if (maskContext) {
+          const other = laid[at + 1]!;
           score =
             topic +
-            teachPoints[info[at + 3]! + teachBase]! +
-            slotPoints[info[at + 4]! + slotBase]! +
-            zonePoints[zoneBase + info[at + 2]!]! +
+            teachBackPoints * bitCount(teachRow & laid[at + 3]!) +
+            slotPoints[bitCount(slotRow & laid[at + 4]!)]! +
+            zonePoints[zoneBase + laid[at + 2]!]! +
             (other >= 0 && other !== department ? departmentPoints : 0);
         } else {
           score = topic + contextScore(pool, p, row);
         }
         const key = score - offset;
-        if (key < cut || key <= floor || (key === cut && !keep.accepts(key, p))) continue;
+        if (key < cut || key <= floor || skipped[p] === skipStamp || (key === cut && !keep.accepts(key, p))) continue;
         keep.push(key, p, score);
         if (keep.full && keep.worstKey > cut) cut = keep.worstKey;
       }
@@ -492,55 +519,30 @@ function blockedPartners(pool: Pool): { start: Int32Array; partner: Int32Array }
 }
 
 const INFO_STRIDE = 8;
+/** Where a laid-out position keeps its partner (the last slot of its info). */
+const PARTNER = INFO_STRIDE - 1;
 
-/** [languages, department, zone, teach-back table column, availability table column] per mentor. */
-function packPartners(pool: Pool, context: ContextLookup | null): Int32Array {
+/**
+ * Per mentor, side by side (one cache line): [languages, department, zone, teach-back wants
+ * (first bit set word), availability slots (first word), context potential].
+ */
+function packPartners(pool: Pool, potential: Int32Array): Int32Array {
   const info = new Int32Array(pool.mentorCount * INFO_STRIDE);
   for (let j = 0; j < pool.mentorCount; j++) {
     const at = j * INFO_STRIDE;
     info[at] = pool.mentorLanguages[j]!;
     info[at + 1] = pool.mentorDepartment[j]!;
     info[at + 2] = pool.mentorZone[j]!;
-    if (context !== null) {
-      info[at + 3] = context.partnerTeachKind[j]!;
-      info[at + 4] = context.partnerSlotKind[j]!;
-    }
+    info[at + 3] = pool.mentorWants[j * pool.teachWords]!;
+    info[at + 4] = pool.mentorSlots[j * pool.slotWords]!;
+    info[at + 5] = potential[j]!;
   }
   return info;
 }
 
-interface ContextLookup {
-  teachPoints: Int32Array;
-  partnerTeachKind: Int32Array;
-  rowTeachKind: Int32Array;
-  teachRowStride: number;
-  slotPoints: Int32Array;
-  partnerSlotKind: Int32Array;
-  rowSlotKind: Int32Array;
-  slotRowStride: number;
-}
-
-/** The pool's teach-back and availability tables (null: too big, scores use popcounts). */
-function contextLookup(pool: Pool): ContextLookup | null {
-  const { teachTable, slotTable } = pool;
-  if (teachTable.points === null || slotTable.points === null) return null;
-  // points[menteeKind × mentorKinds + mentorKind]
-  return {
-    teachPoints: teachTable.points,
-    partnerTeachKind: teachTable.mentorKind,
-    rowTeachKind: teachTable.menteeKind,
-    teachRowStride: teachTable.mentorKinds,
-    slotPoints: slotTable.points,
-    partnerSlotKind: slotTable.mentorKind,
-    rowSlotKind: slotTable.menteeKind,
-    slotRowStride: slotTable.mentorKinds,
-  };
-}
-
 interface TopicGroup {
-  /** Mentors holding any of the topics, and their class. */
+  /** Mentors holding any of the topics. */
   touched: Int32Array;
-  classOfTouched: Int32Array;
   /** Class c's levels on the topics: values[c × topicCount ..]. */
   values: Int32Array;
   classCount: number;
