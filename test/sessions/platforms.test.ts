@@ -130,6 +130,43 @@ describe('on Slack', () => {
     expect([vevent.getFirstPropertyValue('status'), vevent.getFirstPropertyValue('sequence')]).toEqual(['CANCELLED', 1]);
   });
 
+  it('the mentor reschedules from the reminder in a modal, prefilled; the reminders follow the new time', async () => {
+    clock.set('2026-12-05T09:00:00Z');
+    await world.user('UEVE').ask('planifier 10/12/2026 14h30');
+    const pair = (await world.app.store.listPairs((await world.app.store.findOpenProgram())!.id))[0]!;
+    const session = (await world.app.store.listSessions(pair.id)).find((s) => s.status === 'scheduled')!;
+    await world.app.deliver();
+    clock.set('2026-12-09T13:30:00Z');
+    const before = world.user('UMONA').dms().length;
+    await world.app.deliver();
+    const reminder = world.user('UMONA').dms().slice(before).find((m) => allMrkdwn(m).includes('starts in 24 hours'))!;
+    const opens = world.slack.calls('views.open').length;
+    await world.user('UMONA').click(button(reminder, 'tandem:session.reschedule'), { expectReply: false });
+    const opened = await world.slack.waitFor('views.open', (c) => world.slack.calls('views.open').indexOf(c) >= opens);
+    const view = opened.body.view as CardJson;
+    expect(view.title.text).toBe('Reschedule the session');
+    const initial = (id: string) => (view.blocks as CardJson[]).find((b) => b.block_id === id)?.element?.initial_value;
+    expect([initial('date'), initial('time')]).toEqual(['2026-12-10', '14:30']);
+    const answer = await world.user('UMONA').submit(view, { date: '2026-12-11', time: '09:00' });
+    expect(answer.raw, 'the modal closes').toBe('');
+    const moved = (await world.app.store.getSession(session.id))!;
+    expect([moved.startsAt.toISOString(), moved.sequence]).toEqual(['2026-12-11T08:00:00.000Z', 1]);
+    const eveBefore = world.user('UEVE').dms().length;
+    await world.app.deliver();
+    expect(world.user('UEVE').dms().slice(eveBefore).map(allMrkdwn).join('\n')).toContain(
+      'Mona Martin a déplacé votre séance Tandem du jeudi 10 décembre 2026 à 14:30 (Europe/Paris) au *vendredi 11 décembre 2026 à 09:00 (Europe/Paris)*',
+    );
+    // The new 24-hour reminders ring at their time; the old 1-hour one never does.
+    clock.set('2026-12-10T08:00:00Z');
+    const calls = world.slack.calls('chat.postMessage').length;
+    expect(await world.app.deliver()).toBe(2);
+    const rung = world.slack.calls('chat.postMessage').slice(calls).map((c) => allMrkdwn({ text: String(c.body.text), blocks: c.body.blocks as CardJson[], body: c.body }));
+    expect(rung.find((m) => m.includes('Your session with *Ève Moreau* starts in 24 hours: *Friday 11 December 2026, 09:00 (Europe/Paris)*'))).toBeDefined();
+    expect(rung.find((m) => m.includes('Votre séance avec *Mona Martin* commence dans 24 heures : *vendredi 11 décembre 2026 à 09:00 (Europe/Paris)*'))).toBeDefined();
+    clock.set('2026-12-10T12:30:00Z');
+    expect(await world.app.deliver()).toBe(0);
+  });
+
   it('the plan is agreed in a Slack modal opened from the intro, prefilled, and the partner is told', async () => {
     const pair = (await world.app.store.listPairs((await world.app.store.findOpenProgram())!.id))[0]!;
     const intro = world.slack.calls('chat.postMessage').find((c) => JSON.stringify(c.body).includes('tandem:plan.form'));

@@ -14,6 +14,7 @@ import { calendarBlocks, sessionReminderRows } from './session-reminders.js';
 import { showExpired } from './show-expired.js';
 
 export const SESSION_FORM_ID = 'session';
+export const RESCHEDULE_FORM_ID = 'session.reschedule';
 export const SESSION_DURATION = { min: 15, max: 240 } as const;
 /** How far ahead a session may be scheduled. */
 const MAX_DAYS_AHEAD = 366;
@@ -311,8 +312,6 @@ export async function buildSessionForm(ctx: RequestContext, pair: PairRecord, op
     ],
   };
 }
-
-export const RESCHEDULE_FORM_ID = 'session.reschedule';
 
 /** The form's answers as a slot request. */
 export function slotFromForm(values: FormValues): SlotRequest {
