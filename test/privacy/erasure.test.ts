@@ -115,10 +115,12 @@ describe('forget-me through the core', () => {
   });
 
   it('is refused in a shared conversation, like every personal command', async () => {
-    const shared = await core.handleCommand({ ...SUBJECT, conversation: 'shared' }, 'forget-me');
-    expect(buttons(shared)).toEqual([]);
-    const mine = await core.handleCommand({ ...SUBJECT, conversation: 'shared' }, 'my-data');
-    expect(mine.kind).toBe('message');
+    for (const command of ['forget-me', 'oublie-moi', 'my-data', 'mes données']) {
+      const shared = await core.handleCommand({ ...SUBJECT, conversation: 'shared' }, command);
+      expect(shared.kind, command).toBe('message');
+      expect(buttons(shared), command).toEqual([]);
+      expect(text(shared), command).toContain('ouvrez une conversation privée avec Tandem');
+    }
   });
 
   it('erases everything in one go: no name, email or platform id left in any text column; aggregates unchanged', async () => {
