@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nudgeQuietPairs } from '../../src/core/use-cases/nudge-pairs.js';
 import { days, makePair, makePerson, makeSession, type TestPair } from './fixtures.js';
-import { actorOf, buttonsOf, compose, notificationsOf, startHarness, textOf, type Harness } from './harness.js';
+import { actorOf, buttonsOf, compose, notificationsOf, outcomeText, startHarness, textOf, type Harness } from './harness.js';
 
 let h: Harness;
 let pair: TestPair;
@@ -74,6 +74,11 @@ describe('the nudge ladder', () => {
       ['pair.rematch', pair.pair.id],
       ['pair.end', pair.pair.id],
     ]);
+    // The buttons are the admin oversight's: "Remind both" answers the admin and nudges both partners.
+    const reminded = await h.core.handleAction(actorOf(admin), 'pair.remind', pair.pair.id);
+    expect(outcomeText(reminded)).toContain('C’est fait : Mona et Eve recevront chacun un petit rappel');
+    // A partner cannot use them.
+    expect(outcomeText(await h.core.handleAction(actorOf(pair.mentee), 'pair.end', pair.pair.id))).toContain('Only the program admins');
     // Nothing more is queued for this silence.
     h.clock.set(at(40));
     const again = await nudgeQuietPairs(h.deps);
