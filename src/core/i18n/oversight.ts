@@ -111,14 +111,14 @@ export const en = {
   'oversight.roles.nobody': 'nobody yet',
   'oversight.roles.configured': 'from the server configuration',
   'oversight.roles.hint': 'Add or remove someone with `{prefix}admin role add manager @person` or `{prefix}admin role remove admin @person`.',
-  'oversight.roles.name.admin': 'admin',
-  'oversight.roles.name.manager': 'manager',
-  'oversight.roles.granted': '✅ {name} is now a {role} of {program}. We’re letting them know.',
-  'oversight.roles.granted_self': '✅ You are now a {role} of {program}.',
-  'oversight.roles.already': '{name} is already a {role} of {program} — nothing changed.',
-  'oversight.roles.revoked': '{name} is no longer a {role} of {program}. We’re letting them know.',
-  'oversight.roles.revoked_self': 'You are no longer a {role} of {program}.',
-  'oversight.roles.not_holder': '{name} is not a {role} of {program} — nothing changed.',
+  'oversight.roles.name.admin': 'an admin',
+  'oversight.roles.name.manager': 'a manager',
+  'oversight.roles.granted': '✅ {name} is now {role} of {program}. We’re letting them know.',
+  'oversight.roles.granted_self': '✅ You are now {role} of {program}.',
+  'oversight.roles.already': '{name} is already {role} of {program} — nothing changed.',
+  'oversight.roles.revoked': '{name} is no longer {role} of {program}. We’re letting them know.',
+  'oversight.roles.revoked_self': 'You are no longer {role} of {program}.',
+  'oversight.roles.not_holder': '{name} is not {role} of {program} — nothing changed.',
   'oversight.roles.last_admin': '{name} is the last admin of {program}: add another admin first, so the program is never left without one.',
   'oversight.roles.configured_admin':
     '{name} is listed in TANDEM_ADMINS in the server configuration, so Tandem makes them admin again whenever they write. Remove them from TANDEM_ADMINS first (ask whoever runs the server), then here.',
@@ -127,7 +127,7 @@ export const en = {
     'Hello {name}, {by} made you an admin of {program}. Type `{prefix}admin program` to see where it stands, and `{prefix}help` for every admin command.',
   'oversight.roles.granted_notice.manager':
     'Hello {name}, {by} made you a manager of {program}: type `{prefix}summary` in a channel to post a summary of the program there.',
-  'oversight.roles.revoked_notice': 'Hello {name}, you are no longer a {role} of {program}. Thank you for your help!',
+  'oversight.roles.revoked_notice': 'Hello {name}, you are no longer {role} of {program}. Thank you for your help!',
   // Programs, settings and roles end ------------------------------------------------------------------
   // Pair oversight (at-risk pairs, end, rematch) ----------------------------------------------------
   'oversight.pairs.remind': 'Remind both',

@@ -149,7 +149,7 @@ function buildForm(t: Translator, program: Program, topics: Topic[], values?: Fo
         id: 'reminders',
         label: t('oversight.settings.reminders'),
         hint: t('oversight.settings.reminders_hint'),
-        placeholder: t.locale === 'fr' ? '24h, 1h' : '24h, 1h',
+        placeholder: '24h, 1h',
         multiline: false,
         maxLength: 60,
         required: false,
