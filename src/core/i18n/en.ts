@@ -9,12 +9,23 @@ export const en = {
   'help.title': 'Tandem — reverse mentoring',
   'help.intro':
     'Tandem pairs people who master digital tools (*mentors*) with colleagues who want to learn them (*mentees*). The exchange goes both ways: mentees share business sense and career advice in return.',
-  'help.commands.title': '*Commands*',
+  'help.commands.title': '*Taking part*',
   'help.commands':
     '• `{prefix}join mentor` — volunteer to coach a colleague\n• `{prefix}join mentee` — ask for a mentor\n• `{prefix}me` — your enrollment, status and pair\n• `{prefix}profile` — edit your answers\n• `{prefix}pause until {pauseExample}` — take a break until a date\n• `{prefix}resume` — come back before that date\n• `{prefix}leave` — withdraw from the program\n• `{prefix}help` — this message',
+  'help.pair.title': '*With your partner*',
+  'help.pair':
+    '• `{prefix}plan` — see and agree your pair’s plan: modules, rhythm, number of sessions\n• `{prefix}schedule {pauseExample} 14:30 60min` — schedule a session (duration optional; alone, it opens a form)\n• `{prefix}sessions` — your upcoming sessions: reschedule, cancel, add to your calendar\n• `{prefix}feedback` — give or edit your private feedback on a recent session',
+  'help.data.title': '*Your data*',
+  'help.data': '• `{prefix}my-data` — get a copy of everything Tandem stores about you\n• `{prefix}forget-me` — erase your data from Tandem (asks first)',
+  'help.summary.title': '*For managers, in a channel*',
+  'help.summary': '• `{prefix}summary` — post the program summary in this channel (managers and admins; on Teams, mention Tandem in the channel)',
   'help.admin.title': '*Admin commands*',
   'help.admin':
-    '• `{prefix}admin pending` — mentors waiting for approval\n• `{prefix}admin approve @person` — approve a mentor\n• `{prefix}admin decline @person` — decline a mentor',
+    '• `{prefix}admin pending` — mentors waiting for approval\n• `{prefix}admin approve @person` / `{prefix}admin decline @person` — decide on a mentor',
+  'help.admin.oversight':
+    '• `{prefix}admin at-risk` — pairs with nothing planned for too long: remind, end or rematch\n• `{prefix}admin end @person` — end a person’s pair (asks first)\n• `{prefix}admin rematch @person [now]` — a new partner at the next round, or now\n• `{prefix}admin failed` — messages Tandem could not deliver: retry or dismiss\n• `{prefix}admin export` — enrollments, pairs, sessions and feedback as CSV files\n• `{prefix}summary weekly monday 9` — post the summary in this channel every week; `{prefix}summary weekly off` to stop\n• `{prefix}admin forget @person` — erase a leaver’s data (asks first)',
+  'help.admin.program':
+    '• `{prefix}admin program` — where the program stands; `{prefix}admin program open|close|archive`; `{prefix}admin program create <name>` once the current one is archived\n• `{prefix}admin settings` — mentor approval, default plan, reminders, nudges, languages\n• `{prefix}admin roles` — admins and managers; `{prefix}admin role add|remove admin|manager @person`',
   'help.footer': 'Tip: you can also write the commands in French (`rejoindre mentoré`, `moi`, `aide`…).',
   'button.join_mentor': 'Become a mentor',
   'button.join_mentee': 'Find a mentor',
@@ -25,7 +36,7 @@ export const en = {
   'error.control_characters': 'That command contains characters I can’t read. Here is what Tandem understands:',
   'error.join_role': 'Please say which role you want: `{prefix}join mentor` or `{prefix}join mentee`.',
   'error.pause_date': 'Please give the date you’ll be back, like `{prefix}pause until {pauseExample}`.',
-  'error.admin_usage': 'Admin commands: `{prefix}admin pending`, `{prefix}admin approve @person`, `{prefix}admin decline @person`, `{prefix}admin pair`.',
+  'error.admin_usage': 'I didn’t understand that admin command. The main ones: `{prefix}admin pending`, `{prefix}admin pair`, `{prefix}admin at-risk`, `{prefix}admin program`, `{prefix}admin settings`, `{prefix}admin roles`, `{prefix}admin export` — `{prefix}help` lists them all.',
   'error.admin_target': 'Please mention the mentor, like `{prefix}admin {verb} @person` (or give their email).',
   'error.internal': 'Something went wrong on our side and nothing was changed. Please try again in a moment.',
   'error.no_program': 'There is no program open for sign-up right now. Your program team will announce the next one.',

@@ -11,12 +11,23 @@ export const fr: Record<MessageKey, string> = {
   'help.title': 'Tandem — mentorat inversé',
   'help.intro':
     'Tandem associe des personnes à l’aise avec les outils numériques (*mentors*) à des collègues qui veulent les découvrir (*mentorés*). L’échange va dans les deux sens : les mentorés partagent en retour leur expérience du métier et leurs conseils de carrière.',
-  'help.commands.title': '*Commandes*',
+  'help.commands.title': '*Participer*',
   'help.commands':
     '• `{prefix}rejoindre mentor` — proposer d’accompagner un collègue\n• `{prefix}rejoindre mentoré` — demander un mentor\n• `{prefix}moi` — votre inscription, votre statut et votre binôme\n• `{prefix}profil` — modifier vos réponses\n• `{prefix}pause jusqu’au {pauseExample}` — faire une pause jusqu’à une date\n• `{prefix}reprendre` — revenir avant cette date\n• `{prefix}quitter` — quitter le programme\n• `{prefix}aide` — ce message',
+  'help.pair.title': '*Avec votre binôme*',
+  'help.pair':
+    '• `{prefix}plan` — voir et convenir du programme de votre binôme : modules, rythme, nombre de séances\n• `{prefix}planifier {pauseExample} 14h30 1h` — planifier une séance (durée facultative ; seul, ouvre un formulaire)\n• `{prefix}séances` — vos prochaines séances : déplacer, annuler, ajouter à l’agenda\n• `{prefix}retour` — donner ou modifier votre retour confidentiel sur une séance récente',
+  'help.data.title': '*Vos données*',
+  'help.data': '• `{prefix}mes-données` — recevoir une copie de tout ce que Tandem conserve sur vous\n• `{prefix}oublie-moi` — effacer vos données de Tandem (après confirmation)',
+  'help.summary.title': '*Pour les managers, dans un canal*',
+  'help.summary': '• `{prefix}bilan` (ou `synthèse`, `résumé`) — publier le bilan du programme dans ce canal (managers et administrateurs ; sur Teams, mentionnez Tandem dans le canal)',
   'help.admin.title': '*Commandes d’administration*',
   'help.admin':
-    '• `{prefix}admin en-attente` — mentors en attente de validation\n• `{prefix}admin approuver @personne` — valider un mentor\n• `{prefix}admin refuser @personne` — refuser un mentor',
+    '• `{prefix}admin en-attente` — mentors en attente de validation\n• `{prefix}admin approuver @personne` / `{prefix}admin refuser @personne` — décider pour un mentor',
+  'help.admin.oversight':
+    '• `{prefix}admin risque` — binômes sans séance prévue depuis trop longtemps : relancer, terminer ou réapparier\n• `{prefix}admin terminer @personne` — mettre fin au binôme d’une personne (après confirmation)\n• `{prefix}admin reapparier @personne [maintenant]` — un nouveau binôme au prochain tour, ou tout de suite\n• `{prefix}admin echecs` — messages que Tandem n’a pas pu remettre : réessayer ou ignorer\n• `{prefix}admin exporter` — inscriptions, binômes, séances et retours en fichiers CSV\n• `{prefix}bilan hebdo lundi 9h` — publier le bilan dans ce canal chaque semaine ; `{prefix}bilan hebdo arrêt` pour l’arrêter\n• `{prefix}admin oublier @personne` — effacer les données d’une personne partie (après confirmation)',
+  'help.admin.program':
+    '• `{prefix}admin programme` — où en est le programme ; `{prefix}admin programme ouvrir|fermer|archiver` ; `{prefix}admin programme créer <nom>` une fois le programme en cours archivé\n• `{prefix}admin réglages` — validation des mentors, plan par défaut, rappels, relances, langues\n• `{prefix}admin rôles` — admins et managers ; `{prefix}admin rôle ajouter|retirer admin|manager @personne`',
   'help.footer': 'Astuce : les commandes marchent aussi en anglais (`join mentee`, `me`, `help`…).',
   'button.join_mentor': 'Devenir mentor',
   'button.join_mentee': 'Trouver un mentor',
@@ -27,7 +38,7 @@ export const fr: Record<MessageKey, string> = {
   'error.control_characters': 'Cette commande contient des caractères que je ne sais pas lire. Voici ce que Tandem comprend :',
   'error.join_role': 'Précisez le rôle souhaité : `{prefix}rejoindre mentor` ou `{prefix}rejoindre mentoré`.',
   'error.pause_date': 'Indiquez la date de votre retour, par exemple `{prefix}pause jusqu’au {pauseExample}`.',
-  'error.admin_usage': 'Commandes d’administration : `{prefix}admin en-attente`, `{prefix}admin approuver @personne`, `{prefix}admin refuser @personne`, `{prefix}admin binomes`.',
+  'error.admin_usage': 'Je n’ai pas compris cette commande d’administration. Les principales : `{prefix}admin en-attente`, `{prefix}admin binomes`, `{prefix}admin risque`, `{prefix}admin programme`, `{prefix}admin réglages`, `{prefix}admin rôles`, `{prefix}admin exporter` — `{prefix}aide` les liste toutes.',
   'error.admin_target': 'Mentionnez le mentor, par exemple `{prefix}admin {verb} @personne` (ou donnez son e-mail).',
   'error.internal': 'Un problème est survenu de notre côté et rien n’a été modifié. Merci de réessayer dans un instant.',
   'error.no_program': 'Aucun programme n’est ouvert aux inscriptions pour le moment. L’équipe du programme annoncera le prochain.',

@@ -10,8 +10,13 @@ export function showHelp(ctx: Pick<RequestContext, 't' | 'isAdmin'>, lead?: stri
     { type: 'header', text: t('help.title') },
     { type: 'text', text: t('help.intro') },
     { type: 'text', text: `${t('help.commands.title')}\n${t('help.commands')}` },
+    { type: 'text', text: `${t('help.pair.title')}\n${t('help.pair')}` },
+    { type: 'text', text: `${t('help.data.title')}\n${t('help.data')}` },
+    { type: 'text', text: `${t('help.summary.title')}\n${t('help.summary')}` },
   );
-  if (ctx.isAdmin) blocks.push({ type: 'text', text: `${t('help.admin.title')}\n${t('help.admin')}\n${t('help.admin.pair')}` });
+  if (ctx.isAdmin) {
+    blocks.push({ type: 'text', text: `${t('help.admin.title')}\n${t('help.admin')}\n${t('help.admin.pair')}\n${t('help.admin.oversight')}\n${t('help.admin.program')}` });
+  }
   blocks.push(
     {
       type: 'actions',
