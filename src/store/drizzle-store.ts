@@ -478,7 +478,16 @@ export class DrizzleStore implements Store {
   }
 
   async claimDueNotifications(now: Date, leaseUntil: Date, limit: number, owner: string): Promise<Notification[]> {
-    const result = await this.db.execute(claimStatement(now, leaseUntil, limit, owner));
+    // Most of a claim's time on a server is the commit's WAL flush. A claim need not wait for it: if a
+    // server crash loses it, its rows are simply pending again — the same at-least-once as a sender
+    // dying after its claim. Sent/failed marks keep the default (durable) commit.
+    const claim = claimStatement(now, leaseUntil, limit, owner);
+    const result = this.inTransaction
+      ? await this.db.execute(claim)
+      : await this.db.transaction(async (tx) => {
+          await tx.execute(sql`SET LOCAL synchronous_commit TO OFF`);
+          return tx.execute(claim);
+        });
     return this.database.rows<Record<string, unknown>>(result).map((r) => ({
       id: String(r.id),
       recipientId: String(r.recipient_id),

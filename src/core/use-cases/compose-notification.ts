@@ -9,7 +9,7 @@ import type { Notification } from '../ports.js';
 import type { Person } from '../types.js';
 import { awaitsDecision } from '../enrollment-rules.js';
 import { enrollmentFields } from './describe-enrollment.js';
-import { describeUnmatchedForMentee, topicName } from './describe-match.js';
+import { describeUnmatchedForMentee } from './describe-match.js';
 import { ROUND_ANNOUNCEMENT_KINDS } from './pairing-round.js';
 import { composePairIntro } from './pair-intro.js';
 import { FEATURE_COMPOSERS } from './notification-composers.js';
@@ -99,24 +99,6 @@ export async function composeNotification(deps: CoreDeps, notification: Notifica
         blocks.push({ type: 'text', text: t('round.report.failed', { failed: stats.failed, reasons }) });
       }
       return message(blocks);
-    }
-    case 'session.scheduled': {
-      const sessions = await store.listSessions(payload.pairId ?? '');
-      const session = sessions.find((s) => s.id === payload.sessionId);
-      const by = await store.getPerson(payload.by ?? '');
-      if (!session || session.status !== 'scheduled' || !by) return null;
-      const topics = await store.listTopics();
-      return message([
-        {
-          type: 'text',
-          text: t('session.scheduled_partner', {
-            name: by.name,
-            when: { trusted: formatDateTime(session.startsAt, t.locale, recipient.timeZone) },
-            duration: session.durationMinutes,
-            topic: { trusted: session.topic ? topicName(topics, session.topic, t) : '—' },
-          }),
-        },
-      ]);
     }
     default:
       deps.logger.error({ kind: notification.kind, id: notification.id }, 'unknown notification kind');
