@@ -7,6 +7,7 @@ import type { MessageKey } from '../i18n/index.js';
 import { untrusted } from '../text.js';
 import type { Enrollment } from '../types.js';
 import { showExpired } from './show-expired.js';
+import { displayName } from '../display-name.js';
 
 export type Decision = 'approve' | 'decline';
 
@@ -55,7 +56,7 @@ export async function decideMentor(
     return { mentor, enrollment: updated, changed: true };
   });
   if (!result) return showExpired(ctx);
-  const name = result.mentor.name;
+  const name = displayName(result.mentor, t);
   const reply = result.changed
     ? t(decision === 'approve' ? 'admin.approved' : 'admin.declined', { name })
     : t(alreadyKey(result.enrollment), { name });
