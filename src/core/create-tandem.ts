@@ -38,7 +38,7 @@ import { changeRole, isProgramAdmin, listRoles } from './use-cases/manage-roles.
 
 export function createTandem(deps: CoreDeps): Tandem {
   async function contextFor(actor: Actor): Promise<RequestContext> {
-    const person = await resolvePerson(deps, actor);
+    const person = actor.resolved ?? (await resolvePerson(deps, actor));
     // The current program (newest not archived): joining additionally needs it open (signUpRefusal).
     const program = await deps.store.findCurrentProgram();
     const isAdmin = await isProgramAdmin(deps, person, program);

@@ -16,6 +16,8 @@ export interface Actor {
   channel?: ConversationChannel;
   /** Fetches the full profile from the platform; called only when the cached one is missing or stale. */
   fetchProfile?: () => Promise<PlatformProfile | null>;
+  /** The person `Tandem.resolvePerson` already returned for this same request, so it is not looked up twice. */
+  resolved?: Person;
 }
 
 export interface ConversationChannel {

@@ -70,6 +70,13 @@ describe('text messages', () => {
     });
   });
 
+  it('hands the core the person it already resolved for this turn, so it is looked up once', async () => {
+    await h.post(teamsMessage({ ...user(), text: 'me' }));
+    expect(h.core.resolvePerson).toHaveBeenCalledTimes(1);
+    const resolved = await h.core.resolvePerson.mock.results[0]!.value;
+    expect(h.core.handleCommand).toHaveBeenCalledWith(expect.objectContaining({ resolved }), 'me');
+  });
+
   it('does not store a group chat as the place to reach a person', async () => {
     await h.post(teamsMessage({ ...user({ conversationType: 'groupChat', conversationId: '19:group' }), text: 'help', mentionBot: true }));
     expect(h.core.handleCommand).toHaveBeenCalledWith(expect.anything(), 'help');

@@ -38,8 +38,10 @@ export function createTurnLogic(deps: TurnDependencies): (ctx: TurnContext) => P
     }
     if (!activity.from?.id || activity.from.id === activity.recipient?.id) return;
 
-    const actor = actorOf(ctx, deps.logger);
-    const person = await deps.core.resolvePerson(actor);
+    const unresolved = actorOf(ctx, deps.logger);
+    const person = await deps.core.resolvePerson(unresolved);
+    // The core would otherwise look the person up a second time for the same turn.
+    const actor = { ...unresolved, resolved: person };
     if (isPersonal(activity)) {
       // Plain JSON: the store keeps it as is and the messenger reads it back for proactive sends.
       const reference = JSON.parse(JSON.stringify(TurnContext.getConversationReference(activity))) as Record<string, unknown>;
