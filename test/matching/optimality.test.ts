@@ -59,4 +59,14 @@ describe('solveMatching optimality', () => {
     expect({ matched: result.stats.matched, totalScore: result.totalScore }).toEqual({ matched: dense.matched, totalScore: dense.totalScore });
     expect(result.stats.rounds).toBeGreaterThan(1);
   });
+
+  it('keeps its proof honest when prices fall between two checks (a once-missed optimum)', () => {
+    // Repairs lowered some mentors' prices; a bound that only counted the mentors scored again
+    // forgot the others, and this pool was once returned one point short of the optimum.
+    const input = generateInstance({ mentees: 300, mentors: 200, seed: 100, capacityWeights: [45, 35, 20] });
+    const result = solveMatching(input, { candidatesPerMentee: 4, repairsPerMentee: 2, nearMissMargin: 0 });
+    const dense = solveDense(input);
+    expect({ matched: result.stats.matched, totalScore: result.totalScore }).toEqual({ matched: dense.matched, totalScore: dense.totalScore });
+    expect(dense.totalScore).toBe(17_111);
+  });
 });

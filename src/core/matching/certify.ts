@@ -108,9 +108,11 @@ export class OptimalityProof {
   }
 
   /**
-   * A price that fell by δ raises the keys of that mentor's pairs by δ. Mentee i's bound can only
-   * break for mentors that fell by more than its slack (net value − bound): those pairs are
-   * scored and the bound raised. A mentee facing too many of them is simply scanned again.
+   * A price that fell by δ raises the keys of that mentor's pairs by δ, so mentee i's bound rises
+   * by the largest fall among its left-out mentors. Where that would not break the proof (the fall
+   * is within the mentee's slack: net value − bound), the bound simply rises by it; the mentors
+   * that fell by more are scored instead, and the bound takes the highest of their keys and of the
+   * smaller falls. A mentee facing too many of them is simply scanned again.
    */
   private loosenForFallenPrices(solver: AssignmentSolver, priceBefore: Float64Array): void {
     const { pool, graph, keyCut } = this;
@@ -127,21 +129,27 @@ export class OptimalityProof {
     fallen.sort((a, b) => fall(b) - fall(a) || a - b);
     const paired = this.pairedStamp;
     for (let i = 0; i < pool.menteeCount; i++) {
-      if (keyCut[i] === -Infinity) continue; // nothing left out
-      const slack = u[i]! - big - keyCut[i]!;
-      if (slack < 0 || fall(fallen[0]!) <= slack) continue; // scanned anyway, or safe
+      const before = keyCut[i]!;
+      if (before === -Infinity) continue; // nothing left out
+      const slack = u[i]! - big - before;
+      if (slack < 0) continue; // scanned again anyway
+      let bound = before;
       for (let e = graph.start[i]!; e < graph.end[i]!; e++) paired[graph.mentor[e]!] = i + 1;
       let checked = 0;
       for (const j of fallen) {
-        if (fall(j) <= slack) break;
         if (paired[j] === i + 1 || !isCompatible(pool, j, i)) continue;
-        if (++checked > MAX_FALLEN_CHECKS) {
-          keyCut[i] = Infinity;
+        if (fall(j) <= slack) {
+          // This fall and every smaller one leave the keys within the slack.
+          bound = Math.max(bound, before + fall(j));
           break;
         }
-        const key = scorePair(pool, j, i) - v[j]!;
-        if (key > keyCut[i]!) keyCut[i] = key;
+        if (++checked > MAX_FALLEN_CHECKS) {
+          bound = Infinity;
+          break;
+        }
+        bound = Math.max(bound, scorePair(pool, j, i) - v[j]!);
       }
+      keyCut[i] = bound;
     }
   }
 }
