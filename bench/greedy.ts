@@ -24,7 +24,7 @@ export function solveGreedy(input: MatchInput): { matched: number; totalScore: n
   const refill = (mentees: ArrayLike<number>) =>
     scanner.scanAll(
       mentees,
-      { offsets: full, fixed: false },
+      { offsets: full },
       () => ({ limit: CHUNK, floor: -FULL / 2, scoreCap: Infinity, skip: null }),
       (i, found) => {
         chunks[i] = { mentor: found.partner.slice(0, found.count), score: found.score.slice(0, found.count), next: 0 };

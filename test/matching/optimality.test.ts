@@ -9,8 +9,8 @@ import { solveBruteForce } from './brute-force.js';
 import { brokenRules } from './hard-rules.js';
 
 /** Almost no candidates: nearly every optimum must come from the optimality proof adding pairs back. */
-const STARVED: SolveOptions = { candidatesPerMentee: 1, repairsPerMentee: 1, nearMissMargin: 0 };
-const settings = fc.constantFrom<SolveOptions>({}, STARVED, { candidatesPerMentee: 2, repairsPerMentee: 3, nearMissMargin: 1 });
+const STARVED: SolveOptions = { candidatesPerMentee: 1, fallbacksPerMentee: 1, repairsPerMentee: 1, nearMissMargin: 0 };
+const settings = fc.constantFrom<SolveOptions>({}, STARVED, { candidatesPerMentee: 2, fallbacksPerMentee: 2, repairsPerMentee: 3, nearMissMargin: 1 });
 
 describe('solveMatching optimality', () => {
   it('equals the brute-force optimum on tiny pools (up to 5 mentors × 5 mentees)', () => {

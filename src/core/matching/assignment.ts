@@ -8,8 +8,12 @@
  *
  * Invariants, which prove optimality for the current graph (reduced costs of the residual network
  * are ≥ 0): u[i] + v[j] ≥ big + score(i, j) on every unmatched pair of the graph and ≤ on matched
- * ones; u, v ≥ 0; u = 0 on unmatched mentees; v = 0 on mentors with a free seat. A pair outside the
- * graph with u[i] + v[j] ≥ big + score(i, j) could not improve the matching either.
+ * ones; v ≥ 0; u ≥ the mentee's outside option (0 unless told otherwise), = on unmatched mentees;
+ * v = 0 on mentors with a free seat. A pair outside the graph with u[i] + v[j] ≥ big + score(i, j)
+ * could not improve the matching either.
+ *
+ * An outside option above 0 is worth that much to a mentee left unmatched (a partner elsewhere):
+ * solving with them only serves to estimate prices (see solve-matching.ts).
  *
  * Mentees can be taken out and put back (after new pairs were added for them): the seats they
  * left are then released, each one's price falling until the other mentees compete for it or it
@@ -56,6 +60,8 @@ export class AssignmentSolver {
     private readonly capacity: Int32Array,
     /** Worth of any match on top of its score (0: plain maximum score, unmatched mentees allowed). */
     readonly big: number,
+    /** Per mentee, the worth of staying unmatched: an outside option (null: 0 for all). */
+    private readonly outside: Float64Array | null = null,
   ) {
     const { menteeCount, mentorCount } = graph;
     this.menteeDual = new Float64Array(menteeCount);
@@ -82,32 +88,28 @@ export class AssignmentSolver {
     this.menteeHeap = new IndexedHeap(this.menteeDist);
   }
 
-  /**
-   * Puts a mentee (not placed) into the matching: the best augmenting path from it. With an
-   * `effort` limit, the search stops after settling that many mentors once it has found a free
-   * seat, and takes the best path found so far: the matching stays valid and prices only rise,
-   * but optimality is no longer guaranteed (a quick first estimate of the prices). Without a
-   * free seat it goes on: stopping there would unseat someone and price mentors out of reach.
-   */
-  place(root: number, effort = Infinity): void {
+  /** Puts a mentee (not placed) into the matching: the best augmenting path from it. */
+  place(root: number): void {
     const { graph, big, menteeDual: u, mentorDual: v, mentorOf, mentorDist, mentorDone, mentorHeap } = this;
     this.placed[root] = 1;
-    let best = 0;
+    const outside = this.outside;
+    const alone = outside === null ? 0 : outside[root]!;
+    let best = alone;
     for (let e = graph.start[root]!, end = graph.end[root]!; e < end; e++) {
       const value = big + graph.score[e]! - v[graph.mentor[e]!]!;
       if (value > best) best = value;
     }
     u[root] = best;
-    if (best === 0) return;
+    if (best === alone) return;
 
-    this.bestEnd = best; // leaving the root unmatched costs u[root]
+    this.bestEnd = best - alone; // leaving the root unmatched costs u[root] − its outside option
     let endMentee = root;
     this.endMentor = -1;
     this.touchedMentorCount = 0;
     this.touchedMenteeCount = 0;
     this.reachForward(root, 0);
-    for (let settled = 0; ; settled++) {
-      if (mentorHeap.size === 0 || (settled >= effort && this.endMentor >= 0)) break;
+    for (;;) {
+      if (mentorHeap.size === 0) break;
       const j = mentorHeap.peek();
       const distance = mentorDist[j]!;
       if (distance >= this.bestEnd) break;
@@ -118,8 +120,9 @@ export class AssignmentSolver {
         // Back along k's matched pair: its reduced cost, zero unless a backward search loosened it.
         const reached = distance + big + this.matchScore[k]! - u[k]! - v[j]!;
         if (reached >= this.bestEnd) continue;
-        if (reached + u[k]! < this.bestEnd) {
-          this.bestEnd = reached + u[k]!;
+        const unmatched = reached + u[k]! - (outside === null ? 0 : outside[k]!);
+        if (unmatched < this.bestEnd) {
+          this.bestEnd = unmatched;
           endMentee = k;
           this.endMentor = -1;
         }

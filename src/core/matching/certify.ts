@@ -64,7 +64,7 @@ export class OptimalityProof {
     const near = { mentor: new Int32Array(this.perMentee), score: new Int32Array(this.perMentee) };
     this.scanner.scanAll(
       suspects,
-      { offsets: v, fixed: true },
+      { offsets: v },
       (i) => ({
         limit: this.perMentee,
         floor: u[i]! - big - this.margin,

@@ -14,73 +14,152 @@ import type { Locale } from '../types.js';
  * to improve the result, or added and the matching repaired.
  */
 export interface SolveOptions {
-  /** Mentors kept per mentee when it is placed: best score − current price. */
+  /** Mentors kept per mentee by score alone, to start estimating prices. */
   candidatesPerMentee?: number;
+  /** Mentors a mentee brings at the prices of the moment (while estimating them, then at the estimate). */
+  fallbacksPerMentee?: number;
   /** Pairs added per mentee and round when the proof fails. */
   repairsPerMentee?: number;
   /** Pairs within this many points of improving the matching are added too. */
   nearMissMargin?: number;
 }
 
-/** Mentors settled per search in the first, approximate matching. */
-const FIRST_PASS_EFFORT = 32;
+export const DEFAULT_SOLVE_OPTIONS: Readonly<Required<SolveOptions>> = {
+  candidatesPerMentee: 24,
+  fallbacksPerMentee: 16,
+  repairsPerMentee: 8,
+  nearMissMargin: 4,
+};
 
-export const DEFAULT_SOLVE_OPTIONS: Readonly<Required<SolveOptions>> = { candidatesPerMentee: 12, repairsPerMentee: 8, nearMissMargin: 4 };
+/** Rounds of the price estimate in which mentees whose pairs all turned out too dear bring more. */
+const ESTIMATE_ROUNDS = 3;
+/**
+ * At the estimated prices, pairs this many points below what the estimate gives a mentee are
+ * not looked for: they could only matter if the estimate were far off, and the proof checks.
+ */
+const ESTIMATE_SLACK = 6;
 
 export function solveMatching(input: MatchInput, options: SolveOptions = {}): MatchResult {
   const settings = { ...DEFAULT_SOLVE_OPTIONS, ...options };
   const pool = buildPool(input);
-  const scanner = new TopicScanner(pool, Math.max(settings.candidatesPerMentee, settings.repairsPerMentee));
+  const scanner = new TopicScanner(pool, Math.max(settings.candidatesPerMentee, settings.fallbacksPerMentee, settings.repairsPerMentee));
   const big = matchBonus(pool, scanner.bounds);
-  const graph = new PairGraph(pool.menteeCount, pool.mentorCount, pool.menteeCount * settings.candidatesPerMentee);
-  let solver = new AssignmentSolver(graph, pool.mentorCapacity, big);
-  const proof = new OptimalityProof(pool, scanner, graph, settings.repairsPerMentee, settings.nearMissMargin);
+  const graph = new PairGraph(pool.menteeCount, pool.mentorCount, pool.menteeCount * (settings.candidatesPerMentee + settings.fallbacksPerMentee));
+  const everyone = Int32Array.from({ length: pool.menteeCount }, (_, i) => i);
 
-  // Each mentee, when placed, brings its best mentors at the prices of the moment: popular mentors
-  // get dearer as the pool fills, and later mentees look beyond them. This first matching is
-  // quick and approximate (bounded searches): it only prices the mentors for the next step.
+  // Which pairs matter depends on what each mentor costs (best score − price), and prices are
+  // only known once the pool is solved: estimate them first, on few pairs.
+  const estimate = estimatePrices(pool, scanner, graph, big, everyone, settings);
+
+  // Each mentee's best pairs at those prices, then the exact optimum on every pair seen, started
+  // from them: where they were right, nothing moves, and the bounds the scan leaves (taken at
+  // those prices) stay valid for the proof.
+  const proof = new OptimalityProof(pool, scanner, graph, settings.repairsPerMentee, settings.nearMissMargin);
   scanner.scanAll(
-    Int32Array.from({ length: pool.menteeCount }, (_, i) => i),
-    { offsets: solver.mentorDual, fixed: false },
-    () => ({ limit: settings.candidatesPerMentee, floor: -Infinity, scoreCap: Infinity, skip: null }),
+    everyone,
+    { offsets: estimate.prices },
+    (i) => ({
+      limit: settings.fallbacksPerMentee,
+      floor: estimate.net[i]! - ESTIMATE_SLACK,
+      scoreCap: Infinity,
+      skip: graph.mentor.subarray(graph.start[i]!, graph.end[i]!),
+    }),
     (i, found) => {
       graph.add(i, found.partner, found.score, found.count);
       proof.keyCut[i] = found.cut;
-      solver.place(i, FIRST_PASS_EFFORT);
     },
   );
+  const solver = new AssignmentSolver(graph, pool.mentorCapacity, big);
+  solver.mentorDual.set(estimate.prices);
+  for (const i of placementOrder(graph)) solver.place(i);
+  solver.releaseSeats();
 
-  let exact = false;
+  // The proof: no pair left out could improve the matching, or those that could are added and
+  // the matching repaired, until none is left.
   let rounds = 0;
-  let priceBefore: Float64Array | null = null;
+  let priceBefore = estimate.prices;
   for (;;) {
     const violated = proof.violations(solver, priceBefore);
     rounds++;
-    if (violated.mentees.length === 0 && exact) break;
+    if (violated.mentees.length === 0) break;
     priceBefore = solver.mentorDual.slice();
-    const addViolated = () =>
-      violated.mentees.forEach((i, n) => {
-        const from = violated.start[n]!;
-        const to = violated.start[n + 1]!;
-        graph.add(i, violated.mentor.slice(from, to), violated.score.slice(from, to), to - from);
-      });
-    if (!exact) {
-      // The first matching was approximate: solve again from scratch on the richer pairs, exactly.
-      addViolated();
-      solver = new AssignmentSolver(graph, pool.mentorCapacity, big);
-      for (const i of placementOrder(graph)) solver.place(i);
-      exact = true;
-    } else {
-      // Out first (their new pairs would break the searches), then back in with the new pairs;
-      // the seats they left are settled last, once. Prices move only where needed, so the
-      // proof's bounds mostly stay valid (a rebuild would move every price and void them all).
-      for (const i of violated.mentees) solver.detach(i);
-      addViolated();
-      for (const i of violated.mentees) solver.place(i);
-      solver.releaseSeats();
-    }
+    // Out first (their new pairs would break the searches), then back in with the new pairs;
+    // the seats they left are settled last, once. Prices move only where needed, so the
+    // proof's bounds mostly stay valid (a rebuild would move every price and void them all).
+    for (const i of violated.mentees) solver.detach(i);
+    violated.mentees.forEach((i, n) => {
+      const from = violated.start[n]!;
+      const to = violated.start[n + 1]!;
+      graph.add(i, violated.mentor.slice(from, to), violated.score.slice(from, to), to - from);
+    });
+    for (const i of violated.mentees) solver.place(i);
+    solver.releaseSeats();
   }
   return describe(pool, solver, rounds, graph.size);
+}
+
+interface PriceEstimate {
+  prices: Float64Array;
+  /** What each mentee nets at those prices: score − price of its mentor (−big: none). */
+  net: Float64Array;
+}
+
+/**
+ * Mentor prices close to the optimum's, from few pairs. Each mentee brings its best mentors by
+ * score alone (cheap to find: no prices), and may walk away to the best of the others (whose
+ * score the scan bounds): solved with that outside option, the pool prices the mentors it
+ * looked at much as the full problem would. Those who walk away then bring their best mentors
+ * at the prices of the moment, keep the best of the rest as their new outside option, and are
+ * placed again, so the mentors people fall back on get priced in turn. An estimate only.
+ */
+function estimatePrices(
+  pool: Pool,
+  scanner: TopicScanner,
+  graph: PairGraph,
+  big: number,
+  everyone: Int32Array,
+  settings: Required<SolveOptions>,
+): PriceEstimate {
+  const outside = new Float64Array(pool.menteeCount);
+  const keepOutsideOption = (i: number, cut: number) => {
+    outside[i] = cut === -Infinity ? 0 : Math.max(0, big + cut); // −Infinity: no compatible mentor left out
+  };
+  scanner.scanAll(
+    everyone,
+    { offsets: null },
+    () => ({ limit: settings.candidatesPerMentee, floor: -Infinity, scoreCap: Infinity, skip: null }),
+    (i, found) => {
+      graph.add(i, found.partner, found.score, found.count);
+      keepOutsideOption(i, found.cut);
+    },
+  );
+  const solver = new AssignmentSolver(graph, pool.mentorCapacity, big, outside);
+  for (const i of placementOrder(graph)) solver.place(i);
+  solver.releaseSeats();
+
+  for (let round = 1; round <= ESTIMATE_ROUNDS; round++) {
+    const walkedAway: number[] = [];
+    for (let i = 0; i < pool.menteeCount; i++) if (solver.mentorOf[i]! < 0 && outside[i]! > 0) walkedAway.push(i);
+    if (walkedAway.length === 0) break;
+    scanner.scanAll(
+      walkedAway,
+      { offsets: solver.mentorDual },
+      (i) => ({
+        limit: settings.fallbacksPerMentee,
+        floor: -Infinity,
+        scoreCap: Infinity,
+        skip: graph.mentor.subarray(graph.start[i]!, graph.end[i]!),
+      }),
+      (i, found) => {
+        graph.add(i, found.partner, found.score, found.count);
+        keepOutsideOption(i, found.cut);
+      },
+    );
+    for (const i of walkedAway) solver.detach(i);
+    for (const i of walkedAway) solver.place(i);
+    solver.releaseSeats();
+  }
+  return { prices: solver.mentorDual, net: Float64Array.from(solver.menteeDual, (u) => u - big) };
 }
 
 /**

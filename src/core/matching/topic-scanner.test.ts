@@ -6,15 +6,15 @@ import { TopicScanner } from './topic-scanner.js';
 import type { MatchInput } from './types.js';
 
 /** Against scoring every pair: what the scanner keeps is right and ranked, and what it leaves out is ≤ cut. */
-function checkScans(pool: Pool, withPrices: boolean, fixed: boolean): void {
+function checkScans(pool: Pool, withPrices: boolean, withFloor: boolean): void {
   const prices = Float64Array.from({ length: pool.mentorCount }, (_, j) => (withPrices ? (j * 7919) % 13 : 0));
   const scanner = new TopicScanner(pool, 8);
-  const skipOf = (i: number) => (withPrices && !fixed ? [i % pool.mentorCount, (i * 7) % pool.mentorCount] : []);
-  const floorOf = (i: number) => (fixed ? 10 + (i % 30) : -Infinity);
+  const skipOf = (i: number) => (withPrices && !withFloor ? [i % pool.mentorCount, (i * 7) % pool.mentorCount] : []);
+  const floorOf = (i: number) => (withFloor ? 10 + (i % 30) : -Infinity);
   const seen = new Set<number>();
   scanner.scanAll(
     Array.from({ length: pool.menteeCount }, (_, i) => i),
-    { offsets: withPrices ? prices : null, fixed },
+    { offsets: withPrices ? prices : null },
     (i) => ({ limit: 1 + (i % 8), floor: floorOf(i), scoreCap: Infinity, skip: skipOf(i) }),
     (i, found) => {
       seen.add(i);
@@ -39,8 +39,8 @@ function checkScans(pool: Pool, withPrices: boolean, fixed: boolean): void {
 
 const MODES = [
   ['by score', false, false],
-  ['by score − fixed prices, above a floor', true, true],
-  ['by score − prices that may move, skipping listed mentors', true, false],
+  ['by score − prices, above a floor', true, true],
+  ['by score − prices, skipping listed mentors', true, false],
 ] as const;
 
 /** More than 32 teach-back topics and availability slots: bit sets of several words. */
@@ -62,18 +62,18 @@ function withManyTeachTopicsAndSlots(input: MatchInput): MatchInput {
 }
 
 describe('TopicScanner', () => {
-  it.each(MODES)('finds the best mentors %s', (_label, withPrices, fixed) => {
+  it.each(MODES)('finds the best mentors %s', (_label, withPrices, withFloor) => {
     for (let seed = 1; seed <= 12; seed++) {
-      checkScans(buildPool(generateInstance({ mentees: 30 + seed, mentors: 20 + seed, seed })), withPrices, fixed);
+      checkScans(buildPool(generateInstance({ mentees: 30 + seed, mentors: 20 + seed, seed })), withPrices, withFloor);
     }
   });
 
-  it.each(MODES)('finds the best mentors %s, with more than 32 teach-back topics and slots', (_label, withPrices, fixed) => {
+  it.each(MODES)('finds the best mentors %s, with more than 32 teach-back topics and slots', (_label, withPrices, withFloor) => {
     for (let seed = 1; seed <= 4; seed++) {
       const pool = buildPool(withManyTeachTopicsAndSlots(generateInstance({ mentees: 30 + seed, mentors: 20 + seed, seed })));
       expect(pool.teachWords).toBeGreaterThan(1);
       expect(pool.slotWords).toBeGreaterThan(1);
-      checkScans(pool, withPrices, fixed);
+      checkScans(pool, withPrices, withFloor);
     }
   });
 });

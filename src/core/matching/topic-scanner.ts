@@ -17,14 +17,12 @@ const MAX_TOPIC_SCORE = 2 ** 31;
 
 /** What is ranked, the same for every row of one scanAll call. */
 export interface ScanSetup {
-  /** Subtracted from each partner's score (null: nothing). Must be ≥ 0. */
-  offsets: Float64Array | null;
   /**
-   * The offsets stay as they are during the scan: inside a class, partners are then taken by
-   * decreasing potential − offset, and the first that cannot reach the cut ends the class. When
-   * false, offsets may change between rows (prices while mentees are being placed).
+   * Subtracted from each partner's score (null: nothing). Must be ≥ 0, and stay as they are
+   * during the scan: inside a class, partners are taken by decreasing potential − offset, and
+   * the first that cannot reach the cut ends the class.
    */
-  fixed: boolean;
+  offsets: Float64Array | null;
 }
 
 export interface ScanRequest {
@@ -94,7 +92,7 @@ export class TopicScanner {
   /**
    * The current classes laid out for scanning, class after class, then the partners sharing no
    * topic: at each position, the partner's packed info and the partner itself (INFO_STRIDE
-   * apart), and its offset when offsets are fixed. Scans then read memory in order.
+   * apart), and its offset. Scans then read memory in order.
    */
   private readonly laid: Int32Array;
   private readonly laidOffset: Float64Array;
@@ -103,7 +101,6 @@ export class TopicScanner {
   private byRank = false;
   private partnerOrder: Int32Array = new Int32Array(0);
   private offsets: Float64Array | null = null;
-  private fixed = false;
   private layoutStamp = 0;
   /** classReady[c] === layoutStamp: class c is laid out. */
   private classReady = new Int32Array(64);
@@ -177,7 +174,7 @@ export class TopicScanner {
     if (rows.length === 0) return;
     const { offsets } = setup;
     let partnerOrder: Int32Array | null = null;
-    if (offsets !== null && setup.fixed) {
+    if (offsets !== null) {
       const potential = this.partnerPotential;
       partnerOrder = Int32Array.from({ length: this.partnerCount }, (_, p) => p).sort(
         (a, b) => potential[b]! - offsets[b]! - (potential[a]! - offsets[a]!) || a - b,
@@ -201,7 +198,6 @@ export class TopicScanner {
     }
     const sorted = Int32Array.from(order.keys()).sort((a, b) => group[a]! - group[b]! || order[a]! - order[b]!);
     this.offsets = offsets;
-    this.fixed = setup.fixed;
     this.byRank = partnerOrder !== null;
     let currentGroup = -1;
     for (const n of sorted) {
@@ -345,8 +341,8 @@ export class TopicScanner {
   }
 
   /**
-   * Lays out class c (members[from .. to) of the group): in the current partner order when offsets
-   * are fixed, else as the group keeps it (by potential).
+   * Lays out class c (members[from .. to) of the group): in the current partner order when there
+   * are offsets, else as the group keeps it (by potential).
    */
   private layOut(c: number, from: number, to: number): void {
     this.classReady[c] = this.layoutStamp;
@@ -379,24 +375,21 @@ export class TopicScanner {
     this.copyInfo(target, 0, to - from, from);
   }
 
-  /** Lays out partners list[from .. to) at positions at, at + 1, …: their info, themselves and (fixed) their offsets. */
+  /** Lays out partners list[from .. to) at positions at, at + 1, …: their info, themselves and their offsets. */
   private copyInfo(list: Int32Array, from: number, to: number, at: number): void {
     const { laid, laidOffset, partnerInfo: info, offsets } = this;
-    const fixedOffsets = this.fixed ? offsets : null;
     for (let n = from, position = at; n < to; n++, position++) {
       const p = list[n]!;
       const source = p * INFO_STRIDE;
       const target = position * INFO_STRIDE;
       for (let k = 0; k < INFO_STRIDE - 1; k++) laid[target + k] = info[source + k]!;
       laid[target + PARTNER] = p;
-      laidOffset[position] = fixedOffsets === null ? 0 : fixedOffsets[p]!;
+      laidOffset[position] = offsets === null ? 0 : offsets[p]!;
     }
   }
 
   private scanRow(row: number, request: ScanRequest): ScanResult {
-    const { pool, keep, points, classTopic, skipped, maskContext, laid, laidOffset, offsets, fixed, byRank } = this;
-    // Offsets that change between rows are read live; fixed ones were laid out with the partners.
-    const liveOffsets = fixed ? null : offsets;
+    const { pool, keep, points, classTopic, skipped, maskContext, laid, laidOffset, byRank } = this;
     const { start: classStart, values: classValues, classCount } = this.group;
     const { floor, scoreCap, skip } = request;
     const languages = this.rowLanguages[row]!;
@@ -467,7 +460,7 @@ export class TopicScanner {
       const reach = topic + rest; // plus min(potentials) − offset, for each partner
       for (let m = from; m < to; m++) {
         const at = m * INFO_STRIDE;
-        const offset = liveOffsets === null ? laidOffset[m]! : liveOffsets[laid[at + PARTNER]!]!;
+        const offset = laidOffset[m]!;
         const potential = laid[at + 5]!;
         const ceiling = reach + (potential < rowPotential ? potential : rowPotential);
         if ((ceiling < scoreCap ? ceiling : scoreCap) - offset <= cut) {
