@@ -105,8 +105,10 @@ export class TopicScanner {
   /** classReady[c] === layoutStamp: class c is laid out. */
   private classReady = new Int32Array(64);
   private readonly orderScratch: Int32Array;
-  /** Classes of each topic set met so far. */
-  private readonly groups = new Map<string, TopicGroup>();
+  /** Each row's topic set (an index), and the classes of each topic set met so far. */
+  private readonly rowGroup: Int32Array;
+  private readonly groupCount: number;
+  private readonly groups: (TopicGroup | undefined)[] = [];
   private readonly classIndex = new Int32Array(1 << 16).fill(-1);
 
   // Per-row work space.
@@ -159,6 +161,15 @@ export class TopicScanner {
     const capacity = Math.max(1, maxLimit);
     this.keep = new KeepBest(capacity);
     this.result = { count: 0, partner: new Int32Array(capacity), score: new Int32Array(capacity), cut: 0 };
+    const topicSets = new Map<string, number>();
+    this.rowGroup = new Int32Array(pool.menteeCount);
+    for (let row = 0; row < pool.menteeCount; row++) {
+      const key = this.rowTopic.subarray(this.rowStart[row]!, this.rowStart[row + 1]!).join(',');
+      let id = topicSets.get(key);
+      if (id === undefined) topicSets.set(key, (id = topicSets.size));
+      this.rowGroup[row] = id;
+    }
+    this.groupCount = topicSets.size;
   }
 
   /**
@@ -182,29 +193,22 @@ export class TopicScanner {
       for (let n = 0; n < partnerOrder.length; n++) this.partnerRank[partnerOrder[n]!] = n;
       this.partnerOrder = partnerOrder;
     }
-    const order = Int32Array.from({ length: rows.length }, (_, n) => rows[n]!);
-    const signature = new Map<string, number>();
-    const keys: string[] = [];
-    const group = new Int32Array(order.length);
-    for (let n = 0; n < order.length; n++) {
-      const row = order[n]!;
-      const key = this.rowTopic.subarray(this.rowStart[row]!, this.rowStart[row + 1]!).join(',');
-      let id = signature.get(key);
-      if (id === undefined) {
-        signature.set(key, (id = signature.size));
-        keys.push(key);
-      }
-      group[n] = id;
-    }
-    const sorted = Int32Array.from(order.keys()).sort((a, b) => group[a]! - group[b]! || order[a]! - order[b]!);
+    // Rows by topic set (a stable counting sort), each set's rows ascending.
+    const { rowGroup } = this;
+    const ascending = Int32Array.from({ length: rows.length }, (_, n) => rows[n]!).sort();
+    const groupStart = new Int32Array(this.groupCount + 1);
+    for (let n = 0; n < ascending.length; n++) groupStart[rowGroup[ascending[n]!]! + 1]!++;
+    for (let g = 0; g < this.groupCount; g++) groupStart[g + 1]! += groupStart[g]!;
+    const order = new Int32Array(ascending.length);
+    for (let n = 0; n < ascending.length; n++) order[groupStart[rowGroup[ascending[n]!]!]!++] = ascending[n]!;
     this.offsets = offsets;
     this.byRank = partnerOrder !== null;
     let currentGroup = -1;
-    for (const n of sorted) {
+    for (let n = 0; n < order.length; n++) {
       const row = order[n]!;
-      if (group[n] !== currentGroup) {
-        currentGroup = group[n]!;
-        this.partition(row, keys[currentGroup]!);
+      if (rowGroup[row] !== currentGroup) {
+        currentGroup = rowGroup[row]!;
+        this.partition(row, currentGroup);
       }
       onResult(row, this.scanRow(row, requestFor(row)));
     }
@@ -215,11 +219,11 @@ export class TopicScanner {
    * Makes the classes of the topic set of `row` current (computed once per topic set). Each class
    * is laid out when a scan first reaches it (most classes never are).
    */
-  private partition(row: number, groupKey: string): void {
-    let group = this.groups.get(groupKey);
+  private partition(row: number, groupId: number): void {
+    let group = this.groups[groupId];
     if (group === undefined) {
       group = this.classify(row);
-      this.groups.set(groupKey, group);
+      this.groups[groupId] = group;
     }
     this.group = group;
     this.layoutStamp++;
