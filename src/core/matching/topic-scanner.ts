@@ -80,6 +80,9 @@ export class TopicScanner {
   private readonly scratchKey: Float64Array;
   private readonly touchedBy: Int32Array;
   private touchStamp = 0;
+  /** Each partner's place in potentialOrder, and a bit set over those places (empty between uses). */
+  private readonly potentialRank: Int32Array;
+  private readonly touchedRanks: Int32Array;
   private untouchedCount = -1;
   private group: TopicGroup = {
     touched: new Int32Array(0),
@@ -157,6 +160,9 @@ export class TopicScanner {
     this.orderScratch = new Int32Array(this.partnerCount);
     this.partnerRank = new Int32Array(this.partnerCount);
     this.touchedBy = new Int32Array(this.partnerCount);
+    this.potentialRank = new Int32Array(this.partnerCount);
+    for (let n = 0; n < this.potentialOrder.length; n++) this.potentialRank[this.potentialOrder[n]!] = n;
+    this.touchedRanks = new Int32Array((this.partnerCount + 31) >> 5);
     this.skipped = new Int32Array(this.partnerCount);
     const capacity = Math.max(1, maxLimit);
     this.keep = new KeepBest(capacity);
@@ -238,74 +244,82 @@ export class TopicScanner {
 
   /** The classes of the partners sharing a topic with `row`, keyed by their values on its topics. */
   private classify(row: number): TopicGroup {
-    const { topicPartners, classIndex, touchedBy, classOf } = this;
+    const { topicPartners, classIndex, classOf, potentialOrder, potentialRank, touchedRanks } = this;
     const first = this.rowStart[row]!;
     const topicCount = this.rowStart[row + 1]! - first;
-    const valueOf = Array.from(this.rowTopic.subarray(first, first + topicCount), (t) => this.partnerValue[t]!);
-    const seen = ++this.touchStamp;
     const smallKeys = LEVEL_STRIDE ** topicCount <= classIndex.length;
     const classKey = smallKeys ? null : new Map<number, number>();
-    const usedKeys: number[] = [];
-    // Scratch space (every partner touched at most once, so at most partnerCount classes).
-    const touched = this.scratchTouched;
-    const sizes = this.scratchSizes;
-    let touchedCount = 0;
-    let classCount = 0;
-    const values: number[] = [];
-    // Class key of each partner, levels in topic order: Σ level[q] × STRIDE^(topicCount − 1 − q)
-    // (a partner not holding a topic has level 0 on it), partners in order of first touch.
+    // Class key of each partner touched, by its rank in decreasing potential: its levels in topic
+    // order, Σ level[q] × STRIDE^(topicCount − 1 − q) (0 on a topic it does not offer). The ranks
+    // touched are marked in a bit set, read back in order below.
     const keyOf = this.scratchKey;
+    let touchedCount = 0;
     let multiplier = LEVEL_STRIDE ** (topicCount - 1);
-    for (let k = 0; k < topicCount; k++) {
-      const holders = topicPartners[this.rowTopic[first + k]!]!;
-      const levels = valueOf[k]!;
+    for (let q = 0; q < topicCount; q++) {
+      const topic = this.rowTopic[first + q]!;
+      const holders = topicPartners[topic]!;
+      const levels = this.partnerValue[topic]!;
       for (let n = 0; n < holders.length; n++) {
         const p = holders[n]!;
-        if (touchedBy[p] !== seen) {
-          touchedBy[p] = seen;
-          keyOf[p] = 0;
-          touched[touchedCount++] = p;
-        }
-        keyOf[p] = keyOf[p]! + levels[p]! * multiplier;
+        const rank = potentialRank[p]!;
+        const word = rank >> 5;
+        const bit = 1 << (rank & 31);
+        if ((touchedRanks[word]! & bit) === 0) {
+          touchedRanks[word]! |= bit;
+          keyOf[rank] = levels[p]! * multiplier;
+          touchedCount++;
+        } else keyOf[rank] = keyOf[rank]! + levels[p]! * multiplier;
       }
       multiplier /= LEVEL_STRIDE;
     }
-    for (let n = 0; n < touchedCount; n++) {
-      const p = touched[n]!;
-      const key = keyOf[p]!;
-      let c = classKey === null ? classIndex[key]! : (classKey.get(key) ?? -1);
-      if (c < 0) {
-        c = classCount++;
-        if (classKey === null) {
-          classIndex[key] = c;
-          usedKeys.push(key);
-        } else classKey.set(key, c);
-        sizes[c] = 0;
-        for (let q = 0; q < topicCount; q++) values.push(valueOf[q]![p]!);
+    // Partners in decreasing potential: classes numbered as first met, members in that order.
+    const touched = new Int32Array(touchedCount);
+    const touchedClass = this.scratchTouched;
+    const sizes = this.scratchSizes;
+    const keys: number[] = [];
+    let classCount = 0;
+    for (let word = 0, k = 0; word < touchedRanks.length; word++) {
+      let bits = touchedRanks[word]!;
+      if (bits === 0) continue;
+      touchedRanks[word] = 0;
+      while (bits !== 0) {
+        const low = bits & -bits;
+        bits ^= low;
+        const rank = (word << 5) + 31 - Math.clz32(low);
+        const p = potentialOrder[rank]!;
+        const key = keyOf[rank]!;
+        let c = classKey === null ? classIndex[key]! : (classKey.get(key) ?? -1);
+        if (c < 0) {
+          c = classCount++;
+          if (classKey === null) classIndex[key] = c;
+          else classKey.set(key, c);
+          keys.push(key);
+          sizes[c] = 0;
+        }
+        sizes[c]!++;
+        classOf[p] = c;
+        touchedClass[k] = c;
+        touched[k++] = p;
       }
-      sizes[c]!++;
-      classOf[p] = c;
     }
-    for (let n = 0; n < usedKeys.length; n++) classIndex[usedKeys[n]!] = -1;
+    const values = new Int32Array(classCount * topicCount);
+    for (let c = 0; c < classCount; c++) {
+      let key = keys[c]!;
+      if (classKey === null) classIndex[key] = -1;
+      for (let q = topicCount - 1; q >= 0; q--) {
+        const level = key % LEVEL_STRIDE;
+        values[c * topicCount + q] = level;
+        key = (key - level) / LEVEL_STRIDE;
+      }
+    }
     const start = new Int32Array(classCount + 1);
     for (let c = 0; c < classCount; c++) start[c + 1] = start[c]! + sizes[c]!;
     // Members class after class, each class in decreasing potential (the scan's break relies on it).
+    const fill = sizes;
+    for (let c = 0; c < classCount; c++) fill[c] = start[c]!;
     const members = new Int32Array(touchedCount);
-    const fill = start.slice(0, classCount);
-    const potentialOrder = this.potentialOrder;
-    for (let n = 0; n < potentialOrder.length; n++) {
-      const p = potentialOrder[n]!;
-      if (touchedBy[p] === seen) members[fill[classOf[p]!]!++] = p;
-    }
-    const touchedList = touched.slice(0, touchedCount);
-    return {
-      touched: touchedList,
-      values: Int32Array.from(values),
-      classCount,
-      start,
-      members,
-      rankings: new Map(),
-    };
+    for (let n = 0; n < touchedCount; n++) members[fill[touchedClass[n]!]!++] = touched[n]!;
+    return { touched, values, classCount, start, members, rankings: new Map() };
   }
 
   /**
