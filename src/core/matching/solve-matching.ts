@@ -100,7 +100,7 @@ export function solveMatching(input: MatchInput, options: SolveOptions = {}): Ma
 
 interface PriceEstimate {
   prices: Float64Array;
-  /** What each mentee nets at those prices: score − price of its mentor (−big: none). */
+  /** What each mentee nets at those prices: score − price of its mentor, else its outside option (−big: none). */
   net: Float64Array;
 }
 

@@ -61,6 +61,18 @@ function withManyTeachTopicsAndSlots(input: MatchInput): MatchInput {
   };
 }
 
+/** Mentees wanting up to nine topics: class keys beyond the direct-index table. */
+function withManyTopics(input: MatchInput): MatchInput {
+  const topics = [...new Set(input.mentors.flatMap((mentor) => mentor.topics.map((choice) => choice.topic)))].sort();
+  return {
+    ...input,
+    mentees: input.mentees.map((mentee, n) => ({
+      ...mentee,
+      topics: topics.slice(0, 7 + (n % 3)).map((topic, k) => ({ topic, level: 1 + ((n + k) % 3) })),
+    })),
+  };
+}
+
 describe('TopicScanner', () => {
   it.each(MODES)('finds the best mentors %s', (_label, withPrices, withFloor) => {
     for (let seed = 1; seed <= 12; seed++) {
@@ -73,6 +85,14 @@ describe('TopicScanner', () => {
       const pool = buildPool(withManyTeachTopicsAndSlots(generateInstance({ mentees: 30 + seed, mentors: 20 + seed, seed })));
       expect(pool.teachWords).toBeGreaterThan(1);
       expect(pool.slotWords).toBeGreaterThan(1);
+      checkScans(pool, withPrices, withFloor);
+    }
+  });
+
+  it.each(MODES)('finds the best mentors %s, for mentees wanting seven to nine topics', (_label, withPrices, withFloor) => {
+    for (let seed = 1; seed <= 4; seed++) {
+      const pool = buildPool(withManyTopics(generateInstance({ mentees: 30 + seed, mentors: 20 + seed, seed })));
+      expect(pool.needStart[1]! - pool.needStart[0]!).toBeGreaterThanOrEqual(7);
       checkScans(pool, withPrices, withFloor);
     }
   });
