@@ -108,8 +108,7 @@ export class AssignmentSolver {
     this.touchedMentorCount = 0;
     this.touchedMenteeCount = 0;
     this.reachForward(root, 0);
-    for (;;) {
-      if (mentorHeap.size === 0) break;
+    while (mentorHeap.size > 0) {
       const j = mentorHeap.peek();
       const distance = mentorDist[j]!;
       if (distance >= this.bestEnd) break;
