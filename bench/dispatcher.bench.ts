@@ -18,12 +18,12 @@
  * only, and no claim figure.
  */
 import { randomBytes } from 'node:crypto';
-import { availableParallelism, loadavg } from 'node:os';
 import postgres from 'postgres';
 import { sql as drizzleSql } from 'drizzle-orm';
 import { openDatabase, type Database } from '../src/store/database.js';
 import { claimStatement, DrizzleStore } from '../src/store/drizzle-store.js';
 import { seedDatabase } from '../src/store/seed.js';
+import { describeMachine } from './machine.js';
 import { runSlackSimulation, type SimulationOptions, type SimulationResult } from '../test/scheduler/slack-simulation.js';
 
 const LOCAL_POSTGRES = 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -94,11 +94,6 @@ const slackLimits = {
   open: { perSecond: 50 / 60, burst: 5 },
 };
 
-/** Figures depend on what else the machine runs: say so next to them. */
-function machine(): string {
-  return `${availableParallelism()} CPUs, load average ${loadavg().map((n) => n.toFixed(1)).join(' ')}`;
-}
-
 function report(title: string, r: SimulationResult, target = true): void {
   const allowedRate = r.notifications / r.idealMakespanS;
   const deliveredRate = r.delivered / r.makespanS;
@@ -110,7 +105,7 @@ function report(title: string, r: SimulationResult, target = true): void {
 
 async function throughput(db: BenchDatabase): Promise<SimulationResult> {
   const store = DrizzleStore.from(db.database);
-  console.log(`Dispatcher throughput against a rate-limited fake Slack — ${db.database.kind}, time ×${SCALE}; ${machine()}`);
+  console.log(`Dispatcher throughput against a rate-limited fake Slack — ${db.database.kind}, time ×${SCALE}; ${describeMachine()}`);
 
   // Per-channel bound: 10 channels × 30 messages, the workspace cap out of the way (the dispatcher
   // is told 20/s; the fake allows 25/s). Allowed: 1 message/s per channel after each DM is opened.
@@ -153,7 +148,7 @@ async function throughput(db: BenchDatabase): Promise<SimulationResult> {
 async function claimTime(db: BenchDatabase): Promise<{ median: number; p95: number }> {
   const sql = db.sql!;
   const store = DrizzleStore.from(db.database);
-  console.log(`\nOne outbox claim (limit 50) with ${PENDING_ROWS.toLocaleString('en')} pending rows — Postgres; ${machine()}`);
+  console.log(`\nOne outbox claim (limit 50) with ${PENDING_ROWS.toLocaleString('en')} pending rows — Postgres; ${describeMachine()}`);
   const person = await store.savePerson({
     platform: 'slack',
     tenantId: 'T0BENCH',

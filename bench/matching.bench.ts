@@ -9,7 +9,6 @@
  * baseline. Each instance runs in its own child process, so memory figures are its own.
  */
 import { fork } from 'node:child_process';
-import { availableParallelism, loadavg } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { solveMatching, type MatchResult } from '../src/core/matching/index.js';
@@ -17,6 +16,7 @@ import { solveInWorker } from '../src/matching-worker/index.js';
 import { solveDense } from './dense-oracle.js';
 import { solveGreedy } from './greedy.js';
 import { BENCH_INSTANCES, generateInstance, type InstanceOptions } from './instances.js';
+import { describeMachine } from './machine.js';
 
 const DENSE_LIMIT = 2000;
 const CHILD_FLAG = 'TANDEM_BENCH_CASE';
@@ -43,7 +43,7 @@ if (process.env[CHILD_FLAG]) {
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);
   const instances = BENCH_INSTANCES.filter((instance) => wanted.length === 0 || wanted.includes(instance.name));
-  console.log(`Tandem matching benchmark — node ${process.version}, ${availableParallelism()} CPUs, load average ${loadavg().map((n) => n.toFixed(1)).join(' ')}`);
+  console.log(`Tandem matching benchmark — ${describeMachine()}`);
   console.log(
     'Compiled code (tsc), as in production. Times are wall-clock, first run (cold JIT, as in the app: each round is solved\n' +
       'in a fresh worker) and best of the runs,\n' +

@@ -7,7 +7,6 @@
  * when it is reachable, in a throwaway database.
  */
 import { randomBytes } from 'node:crypto';
-import { availableParallelism, loadavg } from 'node:os';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import type { CoreDeps } from '../src/core/context.js';
@@ -16,6 +15,7 @@ import { buildSummary } from '../src/core/use-cases/program-summary.js';
 import { openDatabase, type Database } from '../src/store/database.js';
 import { DrizzleStore } from '../src/store/drizzle-store.js';
 import { seedDatabase } from '../src/store/seed.js';
+import { describeMachine } from './machine.js';
 
 const POSTGRES_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const VOLUNTEERS = Number(process.env.BENCH_VOLUNTEERS ?? 10_000);
@@ -171,7 +171,7 @@ async function measure(target: Target): Promise<void> {
     `  summary computed and composed (${lines} blocks): median ${median.toFixed(0)} ms over ${times.length} runs ` +
       `(min ${times[0]!.toFixed(0)}, max ${times[times.length - 1]!.toFixed(0)})${cpuNote} — target well under 3,000 ms: ${median < 1500 ? 'OK' : 'TOO SLOW'}`,
   );
-  console.log(`  machine load average while measuring: ${loadavg().map((load) => load.toFixed(1)).join(' ')} on ${availableParallelism()} CPUs`);
+  console.log(`  measured on ${describeMachine()}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -74,12 +74,9 @@ export class TopicScanner {
   private readonly partnerInfo: Int32Array;
 
   // Partition of the partners for the current topic set.
-  private readonly classOf: Int32Array;
   private readonly scratchTouched: Int32Array;
   private readonly scratchSizes: Int32Array;
   private readonly scratchKey: Float64Array;
-  private readonly touchedBy: Int32Array;
-  private touchStamp = 0;
   /** Each partner's place in potentialOrder, and a bit set over those places (empty between uses). */
   private readonly potentialRank: Int32Array;
   private readonly touchedRanks: Int32Array;
@@ -99,7 +96,7 @@ export class TopicScanner {
    */
   private readonly laid: Int32Array;
   private readonly laidOffset: Float64Array;
-  /** Position of each partner in the current scan's partner order (see partition). */
+  /** Position of each partner in the current scan's partner order (see scanAll). */
   private readonly partnerRank: Int32Array;
   private byRank = false;
   private partnerOrder: Int32Array = new Int32Array(0);
@@ -151,7 +148,6 @@ export class TopicScanner {
     const blockedLists = blockedPartners(pool);
     this.blockedStart = blockedLists.start;
     this.blockedPartner = blockedLists.partner;
-    this.classOf = new Int32Array(this.partnerCount);
     this.scratchTouched = new Int32Array(this.partnerCount);
     this.scratchSizes = new Int32Array(this.partnerCount + 1);
     this.scratchKey = new Float64Array(this.partnerCount);
@@ -159,7 +155,6 @@ export class TopicScanner {
     this.laidOffset = new Float64Array(this.partnerCount);
     this.orderScratch = new Int32Array(this.partnerCount);
     this.partnerRank = new Int32Array(this.partnerCount);
-    this.touchedBy = new Int32Array(this.partnerCount);
     this.potentialRank = new Int32Array(this.partnerCount);
     for (let n = 0; n < this.potentialOrder.length; n++) this.potentialRank[this.potentialOrder[n]!] = n;
     this.touchedRanks = new Int32Array((this.partnerCount + 31) >> 5);
@@ -244,7 +239,7 @@ export class TopicScanner {
 
   /** The classes of the partners sharing a topic with `row`, keyed by their values on its topics. */
   private classify(row: number): TopicGroup {
-    const { topicPartners, classIndex, classOf, potentialOrder, potentialRank, touchedRanks } = this;
+    const { topicPartners, classIndex, potentialOrder, potentialRank, touchedRanks } = this;
     const first = this.rowStart[row]!;
     const topicCount = this.rowStart[row + 1]! - first;
     const smallKeys = LEVEL_STRIDE ** topicCount <= classIndex.length;
@@ -297,7 +292,6 @@ export class TopicScanner {
           sizes[c] = 0;
         }
         sizes[c]!++;
-        classOf[p] = c;
         touchedClass[k] = c;
         touched[k++] = p;
       }
@@ -327,14 +321,19 @@ export class TopicScanner {
    * decreasing potential; returns where they end.
    */
   private untouchedPartners(): number {
-    const { touchedBy, group } = this;
+    const { group, potentialOrder, potentialRank, touchedRanks } = this;
     const from = group.touched.length;
     if (this.untouchedCount >= 0) return from + this.untouchedCount;
-    const stamp = ++this.touchStamp;
-    for (let n = 0; n < group.touched.length; n++) touchedBy[group.touched[n]!] = stamp;
+    for (let n = 0; n < group.touched.length; n++) {
+      const rank = potentialRank[group.touched[n]!]!;
+      touchedRanks[rank >> 5]! |= 1 << (rank & 31);
+    }
     const order = this.orderScratch;
     let count = 0;
-    for (const p of this.potentialOrder) if (touchedBy[p] !== stamp) order[count++] = p;
+    for (let rank = 0; rank < potentialOrder.length; rank++) {
+      if ((touchedRanks[rank >> 5]! & (1 << (rank & 31))) === 0) order[count++] = potentialOrder[rank]!;
+    }
+    touchedRanks.fill(0);
     this.copyInfo(order, 0, count, from);
     this.untouchedCount = count;
     return from + count;
