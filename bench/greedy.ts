@@ -25,7 +25,7 @@ export function solveGreedy(input: MatchInput): { matched: number; totalScore: n
     scanner.scanAll(
       mentees,
       { offsets: full },
-      () => ({ limit: CHUNK, floor: -FULL / 2, scoreCap: Infinity, skip: null }),
+      () => ({ limit: CHUNK, floor: -FULL / 2, skip: null }),
       (i, found) => {
         chunks[i] = { mentor: found.partner.slice(0, found.count), score: found.score.slice(0, found.count), next: 0 };
         advance(i);

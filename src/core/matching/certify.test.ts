@@ -22,7 +22,7 @@ describe('OptimalityProof', () => {
         const scanner = new TopicScanner(pool, 8);
         const graph = new PairGraph(pool.menteeCount, pool.mentorCount);
         const everyone = Array.from({ length: pool.menteeCount }, (_, i) => i);
-        scanner.scanAll(everyone, { offsets: null }, () => ({ limit: 3, floor: -Infinity, scoreCap: Infinity, skip: null }), (i, found) =>
+        scanner.scanAll(everyone, { offsets: null }, () => ({ limit: 3, floor: -Infinity, skip: null }), (i, found) =>
           graph.add(i, found.partner, found.score, found.count),
         );
         const solver = new AssignmentSolver(graph, pool.mentorCapacity, 10_000);

@@ -68,7 +68,6 @@ export class OptimalityProof {
       (i) => ({
         limit: this.perMentee,
         floor: u[i]! - big - this.margin,
-        scoreCap: Infinity,
         skip: graph.mentor.subarray(graph.start[i]!, graph.end[i]!),
       }),
       (i, result) => {

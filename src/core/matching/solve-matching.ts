@@ -61,7 +61,6 @@ export function solveMatching(input: MatchInput, options: SolveOptions = {}): Ma
     (i) => ({
       limit: settings.fallbacksPerMentee,
       floor: estimate.net[i]! - ESTIMATE_SLACK,
-      scoreCap: Infinity,
       skip: graph.mentor.subarray(graph.start[i]!, graph.end[i]!),
     }),
     (i, found) => {
@@ -127,7 +126,7 @@ function estimatePrices(
   scanner.scanAll(
     everyone,
     { offsets: null },
-    () => ({ limit: settings.candidatesPerMentee, floor: -Infinity, scoreCap: Infinity, skip: null }),
+    () => ({ limit: settings.candidatesPerMentee, floor: -Infinity, skip: null }),
     (i, found) => {
       graph.add(i, found.partner, found.score, found.count);
       keepOutsideOption(i, found.cut);
@@ -147,7 +146,6 @@ function estimatePrices(
       (i) => ({
         limit: settings.fallbacksPerMentee,
         floor: -Infinity,
-        scoreCap: Infinity,
         skip: graph.mentor.subarray(graph.start[i]!, graph.end[i]!),
       }),
       (i, found) => {

@@ -15,7 +15,7 @@ function checkScans(pool: Pool, withPrices: boolean, withFloor: boolean): void {
   scanner.scanAll(
     Array.from({ length: pool.menteeCount }, (_, i) => i),
     { offsets: withPrices ? prices : null },
-    (i) => ({ limit: 1 + (i % 8), floor: floorOf(i), scoreCap: Infinity, skip: skipOf(i) }),
+    (i) => ({ limit: 1 + (i % 8), floor: floorOf(i), skip: skipOf(i) }),
     (i, found) => {
       seen.add(i);
       const kept = new Set<number>();

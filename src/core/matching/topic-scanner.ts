@@ -5,6 +5,13 @@
  * first, and the visit stops as soon as the best context score (teach-back, department, hours,
  * availability) could no longer lift anyone left above the cut.
  *
+ * Inside a class, mentors are taken 32 at a time: one bit each in a plane per language, per
+ * teach-back topic and per availability slot. A mentee ORs and ANDs the planes of its own
+ * languages, topics and slots to learn, for 32 mentors at once, who speaks its language and how
+ * many teach-back topics and slots each shares with it, and scores only the mentors whose exact
+ * teach-back and availability could lift them above the cut (department and working hours are
+ * bounded, then scored exactly).
+ *
  * The key ranked is score − offset[mentor]: offsets are mentor prices when looking for pairs
  * that would improve a matching, zero to rank by score alone.
  */
@@ -14,14 +21,24 @@ import { contextBoundsOf, contextScore } from './score.js';
 /** Sort keys of classes: (MAX_TOPIC_SCORE − topic score) × CLASS_SPACE + class, exact below 2^53. */
 const CLASS_SPACE = 2 ** 21;
 const MAX_TOPIC_SCORE = 2 ** 31;
+/** Mentors per word of a bit plane. */
+const LANES = 32;
+/** Classes this small are scanned partner by partner: planes would cost more than they save. */
+const SMALL_CLASS = 8;
+/**
+ * Offset bands: band b holds offsets in [BAND_EDGES[b − 1], BAND_EDGES[b]). A band is tested at
+ * its lowest offset, so a partner is never missed, at worst scored for nothing.
+ */
+const BAND_EDGES: readonly number[] = [1, 3, 6, 10, 15, 22, 32];
+const BANDS = BAND_EDGES.length + 1;
+/** The band of each whole offset below the last edge's double (beyond: the last band). */
+const BAND_OF = Uint8Array.from({ length: 2 * BAND_EDGES[BAND_EDGES.length - 1]! }, (_, offset) => BAND_EDGES.filter((edge) => offset >= edge).length);
+/** Largest staircase table kept per row (potential × teach-back counts); beyond, it is worked out. */
+const MAX_STAIRS = 4096;
 
 /** What is ranked, the same for every row of one scanAll call. */
 export interface ScanSetup {
-  /**
-   * Subtracted from each partner's score (null: nothing). Must be ≥ 0, and stay as they are
-   * during the scan: inside a class, partners are taken by decreasing potential − offset, and
-   * the first that cannot reach the cut ends the class.
-   */
+  /** Subtracted from each partner's score (null: nothing). Must be ≥ 0 and stay as they are during the scan. */
   offsets: Float64Array | null;
 }
 
@@ -30,8 +47,6 @@ export interface ScanRequest {
   limit: number;
   /** Keep only keys strictly above this. */
   floor: number;
-  /** Upper bound on the score of any partner that may be kept (Infinity: none known). */
-  scoreCap: number;
   /** Partners never kept for this row (already listed). */
   skip: ArrayLike<number> | null;
 }
@@ -45,6 +60,12 @@ export interface ScanResult {
   cut: number;
 }
 
+/** CSR lists: row r's items are item[start[r] .. start[r + 1]). */
+interface Lists {
+  start: Int32Array;
+  item: Int32Array;
+}
+
 export class TopicScanner {
   /** Row (mentee) r's topics: rowTopic/rowValue[rowStart[r] .. rowStart[r + 1]), topics ascending. */
   private readonly rowStart: Int32Array;
@@ -56,13 +77,12 @@ export class TopicScanner {
   private readonly partnerValue: readonly Uint8Array[];
   /** Points of a shared topic: [rowValue × LEVEL_STRIDE + partnerValue]. */
   private readonly points: Int32Array;
-  private readonly rowLanguages: Int32Array;
   private readonly partnerCount: number;
   /** Teach-back topics and availability slots fit one bit set word each: scores by popcount. */
   private readonly maskContext: boolean;
   /** contextScore(row, partner) ≤ rowRest[row] + min(rowPotential[row], partnerPotential[partner]). */
   private readonly rowRest: Int32Array;
-  private readonly rowPotential: Int32Array;
+  private readonly rowPotentials: Int32Array;
   private readonly partnerPotential: Int32Array;
   /** Per row, the most the context can add: rowRest + rowPotential. */
   readonly bounds: Int32Array;
@@ -73,6 +93,19 @@ export class TopicScanner {
   /** Per partner, what its context score depends on, side by side (see packPartners). */
   private readonly partnerInfo: Int32Array;
 
+  /**
+   * Bit planes, one per language, then per teach-back topic, then per slot: the planes each
+   * partner has a bit in, and those each row reads (its languages, teach-back topics, slots).
+   */
+  private readonly planeCount: number;
+  private readonly partnerPlanes: Lists;
+  private readonly rowLanguagePlanes: Lists;
+  private readonly rowTeachPlanes: Lists;
+  private readonly rowSlotPlanes: Lists;
+  /** Most teach-back topics / slots a row can share with any partner. */
+  private readonly rowTeachMost: Int32Array;
+  private readonly rowSlotMost: Int32Array;
+
   // Partition of the partners for the current topic set.
   private readonly scratchTouched: Int32Array;
   private readonly scratchSizes: Int32Array;
@@ -80,7 +113,6 @@ export class TopicScanner {
   /** Each partner's place in potentialOrder, and a bit set over those places (empty between uses). */
   private readonly potentialRank: Int32Array;
   private readonly touchedRanks: Int32Array;
-  private untouchedCount = -1;
   private group: TopicGroup = {
     touched: new Int32Array(0),
     values: new Int32Array(0),
@@ -88,36 +120,79 @@ export class TopicScanner {
     start: new Int32Array(1),
     members: new Int32Array(0),
     rankings: new Map(),
+    firstWord: new Int32Array(0),
+    endWord: new Int32Array(0),
+    untouchedFirstWord: -1,
+    untouchedEndWord: -1,
   };
-  /**
-   * The current classes laid out for scanning, class after class, then the partners sharing no
-   * topic: at each position, the partner's packed info and the partner itself (INFO_STRIDE
-   * apart), and its offset. Scans then read memory in order.
-   */
-  private readonly laid: Int32Array;
-  private readonly laidOffset: Float64Array;
-  /** Position of each partner in the current scan's partner order (see scanAll). */
-  private readonly partnerRank: Int32Array;
-  private byRank = false;
-  private partnerOrder: Int32Array = new Int32Array(0);
-  private offsets: Float64Array | null = null;
-  private layoutStamp = 0;
-  /** classReady[c] === layoutStamp: class c is laid out. */
-  private classReady = new Int32Array(64);
-  private readonly orderScratch: Int32Array;
   /** Each row's topic set (an index), and the classes of each topic set met so far. */
   private readonly rowGroup: Int32Array;
   private readonly groupCount: number;
   private readonly groups: (TopicGroup | undefined)[] = [];
   private readonly classIndex = new Int32Array(1 << 16).fill(-1);
 
+  /**
+   * Classes of more than SMALL_CLASS partners laid out in words of LANES partners, once, as scans
+   * first reach them, and kept for the scanner's life (as are the partners sharing no topic with
+   * a topic set). Word w holds its partners lanePartner[w × LANES ..] (by decreasing potential,
+   * as in their class), their highest potential, and their plane bits planes[w × planeCount ..],
+   * filled when a scan first reads the word.
+   */
+  private planes = new Int32Array(0);
+  private lanePartner = new Int32Array(0);
+  private wordLanes = new Int32Array(0);
+  private wordPotential = new Int32Array(0);
+  /** Highest potential in this word and the following words of its class. */
+  private wordPotentialAfter = new Int32Array(0);
+  private wordFilled = new Uint8Array(0);
+  /**
+   * Per word and offset band (see BAND_EDGES): the lanes whose offset falls in the band and the
+   * lowest of their offsets, as of the scan bandStamp[w].
+   */
+  private bandLanes = new Int32Array(0);
+  private bandLowest = new Float64Array(0);
+  private bandStamp = new Int32Array(0);
+  private bandCount = new Int32Array(0);
+  private readonly bandScratch = new Int32Array(BANDS);
+  private readonly lowestScratch = new Float64Array(BANDS);
+  private wordCount = 0;
+  private scanStamp = 0;
+  private offsets: Float64Array | null = null;
+  private readonly orderScratch: Int32Array;
+
   // Per-row work space.
   private classTopic = new Int32Array(64);
   private classOrder = new Int32Array(64);
   private classKeys = new Float64Array(64);
   private readonly buckets = new Int32Array(4097);
+  /** Per word: the partners sharing at least k teach-back topics / slots with the row, k = 0, 1, … */
+  private readonly teachAtLeast: Int32Array;
+  private readonly slotsAtLeast: Int32Array;
   private readonly skipped: Int32Array;
   private skipStamp = 0;
+  private readonly teachBackPoints: number;
+  private readonly slotPoints: Int32Array;
+  private readonly zonePoints: Int32Array;
+
+  // The row being scanned (see setRow).
+  private row = 0;
+  private floor = 0;
+  private currentSkip = 0;
+  private rowLanguages = 0;
+  private rowTeach = 0;
+  private rowSlots = 0;
+  private zoneBase = 0;
+  private department = -1;
+  private departmentPoints = 0;
+  private rowPotential = 0;
+  private teachMost = 0;
+  private slotMost = 0;
+  private languagePlanes: Int32Array = new Int32Array(0);
+  private teachPlanes: Int32Array = new Int32Array(0);
+  private slotPlanes: Int32Array = new Int32Array(0);
+  /** stairs[n × (teachMost + 1) + t], when stairsReady: see setRow. */
+  private readonly stairs = new Int32Array(MAX_STAIRS);
+  private stairsReady = false;
   private readonly keep: KeepBest;
   private readonly result: ScanResult;
 
@@ -127,11 +202,10 @@ export class TopicScanner {
   ) {
     const context = contextBoundsOf(pool);
     this.rowRest = context.rest;
-    this.rowPotential = context.potential;
+    this.rowPotentials = context.potential;
     this.partnerPotential = context.mentorPotential;
     this.bounds = context.rest.map((rest, r) => rest + context.potential[r]!);
-    // Partners by decreasing context potential (then index): in a class, the first that cannot
-    // reach the cut ends it.
+    // Partners by decreasing context potential (then index): class members keep that order.
     this.potentialOrder = Int32Array.from({ length: context.mentorPotential.length }, (_, p) => p).sort(
       (a, b) => context.mentorPotential[b]! - context.mentorPotential[a]! || a - b,
     );
@@ -141,20 +215,55 @@ export class TopicScanner {
     this.topicPartners = pool.topicMentors;
     this.partnerValue = pool.topicLevels;
     this.points = pool.topicPoints;
-    this.rowLanguages = pool.menteeLanguages;
     this.partnerCount = pool.mentorCount;
     this.maskContext = pool.teachWords === 1 && pool.slotWords === 1;
     this.partnerInfo = packPartners(pool, context.mentorPotential);
     const blockedLists = blockedPartners(pool);
     this.blockedStart = blockedLists.start;
     this.blockedPartner = blockedLists.partner;
+
+    const languageCount = pool.languages.length;
+    const teachCount = pool.teachTopics.length;
+    this.planeCount = languageCount + teachCount + pool.slots.length;
+    this.partnerPlanes = planeLists(pool.mentorCount, (j, add) => {
+      forEachBit(pool.mentorLanguages, j, 1, (bit) => add(bit));
+      forEachBit(pool.mentorWants, j, pool.teachWords, (bit) => add(languageCount + bit));
+      forEachBit(pool.mentorSlots, j, pool.slotWords, (bit) => add(languageCount + teachCount + bit));
+    });
+    this.rowLanguagePlanes = planeLists(pool.menteeCount, (i, add) => forEachBit(pool.menteeLanguages, i, 1, add));
+    this.rowTeachPlanes = planeLists(pool.menteeCount, (i, add) => forEachBit(pool.menteeTeach, i, pool.teachWords, (bit) => add(languageCount + bit)));
+    this.rowSlotPlanes = planeLists(pool.menteeCount, (i, add) =>
+      forEachBit(pool.menteeSlots, i, pool.slotWords, (bit) => add(languageCount + teachCount + bit)),
+    );
+    const mostOf = (bits: Uint32Array, words: number, count: number) => {
+      let most = 0;
+      for (let r = 0; r < count; r++) {
+        let n = 0;
+        forEachBit(bits, r, words, () => n++);
+        most = Math.max(most, n);
+      }
+      return most;
+    };
+    const partnerTeachMost = mostOf(pool.mentorWants, pool.teachWords, pool.mentorCount);
+    const partnerSlotMost = mostOf(pool.mentorSlots, pool.slotWords, pool.mentorCount);
+    const sizeOf = (lists: Lists, r: number) => lists.start[r + 1]! - lists.start[r]!;
+    this.rowTeachMost = Int32Array.from({ length: pool.menteeCount }, (_, i) => Math.min(partnerTeachMost, sizeOf(this.rowTeachPlanes, i)));
+    this.rowSlotMost = Int32Array.from({ length: pool.menteeCount }, (_, i) => Math.min(partnerSlotMost, sizeOf(this.rowSlotPlanes, i)));
+    // Room for the unrolled counts (up to 3 and 7) and for slotMost + 1 (always empty).
+    this.teachAtLeast = new Int32Array(Math.max(4, partnerTeachMost + 1));
+    this.slotsAtLeast = new Int32Array(Math.max(8, partnerSlotMost + 2));
+    this.teachAtLeast[0] = -1; // everyone shares at least 0
+    this.slotsAtLeast[0] = -1;
+    this.teachBackPoints = pool.teachBackPoints;
+    this.slotPoints = pool.slotPoints;
+    this.zonePoints = pool.zonePoints;
+
+    this.growWords(64);
+
     this.scratchTouched = new Int32Array(this.partnerCount);
     this.scratchSizes = new Int32Array(this.partnerCount + 1);
     this.scratchKey = new Float64Array(this.partnerCount);
-    this.laid = new Int32Array(this.partnerCount * INFO_STRIDE);
-    this.laidOffset = new Float64Array(this.partnerCount);
     this.orderScratch = new Int32Array(this.partnerCount);
-    this.partnerRank = new Int32Array(this.partnerCount);
     this.potentialRank = new Int32Array(this.partnerCount);
     for (let n = 0; n < this.potentialOrder.length; n++) this.potentialRank[this.potentialOrder[n]!] = n;
     this.touchedRanks = new Int32Array((this.partnerCount + 31) >> 5);
@@ -184,16 +293,6 @@ export class TopicScanner {
     onResult: (row: number, result: ScanResult) => void,
   ): void {
     if (rows.length === 0) return;
-    const { offsets } = setup;
-    let partnerOrder: Int32Array | null = null;
-    if (offsets !== null) {
-      const potential = this.partnerPotential;
-      partnerOrder = Int32Array.from({ length: this.partnerCount }, (_, p) => p).sort(
-        (a, b) => potential[b]! - offsets[b]! - (potential[a]! - offsets[a]!) || a - b,
-      );
-      for (let n = 0; n < partnerOrder.length; n++) this.partnerRank[partnerOrder[n]!] = n;
-      this.partnerOrder = partnerOrder;
-    }
     // Rows by topic set (a stable counting sort), each set's rows ascending.
     const { rowGroup } = this;
     const ascending = Int32Array.from({ length: rows.length }, (_, n) => rows[n]!).sort();
@@ -202,8 +301,8 @@ export class TopicScanner {
     for (let g = 0; g < this.groupCount; g++) groupStart[g + 1]! += groupStart[g]!;
     const order = new Int32Array(ascending.length);
     for (let n = 0; n < ascending.length; n++) order[groupStart[rowGroup[ascending[n]!]!]!++] = ascending[n]!;
-    this.offsets = offsets;
-    this.byRank = partnerOrder !== null;
+    this.offsets = setup.offsets;
+    this.scanStamp++; // offset bands of every word are out of date
     let currentGroup = -1;
     for (let n = 0; n < order.length; n++) {
       const row = order[n]!;
@@ -216,10 +315,7 @@ export class TopicScanner {
     this.offsets = null;
   }
 
-  /**
-   * Makes the classes of the topic set of `row` current (computed once per topic set). Each class
-   * is laid out when a scan first reaches it (most classes never are).
-   */
+  /** Makes the classes of the topic set of `row` current (computed once per topic set). */
   private partition(row: number, groupId: number): void {
     let group = this.groups[groupId];
     if (group === undefined) {
@@ -227,9 +323,6 @@ export class TopicScanner {
       this.groups[groupId] = group;
     }
     this.group = group;
-    this.layoutStamp++;
-    if (this.classReady.length < group.classCount) this.classReady = new Int32Array(group.classCount * 2);
-    this.untouchedCount = -1; // laid out on demand
     if (this.classTopic.length < group.classCount) {
       this.classTopic = new Int32Array(group.classCount * 2);
       this.classOrder = new Int32Array(group.classCount * 2);
@@ -313,30 +406,7 @@ export class TopicScanner {
     for (let c = 0; c < classCount; c++) fill[c] = start[c]!;
     const members = new Int32Array(touchedCount);
     for (let n = 0; n < touchedCount; n++) members[fill[touchedClass[n]!]!++] = touched[n]!;
-    return { touched, values, classCount, start, members, rankings: new Map() };
-  }
-
-  /**
-   * Lays out the partners sharing no topic with the current topic set after the classes, in
-   * decreasing potential; returns where they end.
-   */
-  private untouchedPartners(): number {
-    const { group, potentialOrder, potentialRank, touchedRanks } = this;
-    const from = group.touched.length;
-    if (this.untouchedCount >= 0) return from + this.untouchedCount;
-    for (let n = 0; n < group.touched.length; n++) {
-      const rank = potentialRank[group.touched[n]!]!;
-      touchedRanks[rank >> 5]! |= 1 << (rank & 31);
-    }
-    const order = this.orderScratch;
-    let count = 0;
-    for (let rank = 0; rank < potentialOrder.length; rank++) {
-      if ((touchedRanks[rank >> 5]! & (1 << (rank & 31))) === 0) order[count++] = potentialOrder[rank]!;
-    }
-    touchedRanks.fill(0);
-    this.copyInfo(order, 0, count, from);
-    this.untouchedCount = count;
-    return from + count;
+    return { touched, values, classCount, start, members, rankings: new Map(), firstWord: new Int32Array(classCount).fill(-1), endWord: new Int32Array(classCount), untouchedFirstWord: -1, untouchedEndWord: -1 };
   }
 
   /** Classes by decreasing topic score (then class index): a counting sort when scores are small. */
@@ -357,79 +427,146 @@ export class TopicScanner {
     return classOrder;
   }
 
-  /**
-   * Lays out class c (members[from .. to) of the group): in the current partner order when there
-   * are offsets, else as the group keeps it (by potential).
-   */
-  private layOut(c: number, from: number, to: number): void {
-    this.classReady[c] = this.layoutStamp;
-    const source = this.group.members;
-    if (!this.byRank) {
-      this.copyInfo(source, from, to, from);
-      return;
+  /** Lays out class c of the current group (if not yet); returns its first word. */
+  private classWords(c: number): number {
+    const group = this.group;
+    if (group.firstWord[c]! < 0) {
+      const { members, start } = group;
+      this.orderScratch.set(members.subarray(start[c]!, start[c + 1]!));
+      group.firstWord[c] = this.layOut(start[c + 1]! - start[c]!);
+      group.endWord[c] = this.wordCount;
     }
-    const target = this.orderScratch;
-    const rank = this.partnerRank;
-    if (to - from <= 32) {
-      for (let m = from; m < to; m++) {
-        const p = source[m]!;
-        const r = rank[p]!;
-        let at = m - from;
-        while (at > 0 && rank[target[at - 1]!]! > r) {
-          target[at] = target[at - 1]!;
-          at--;
-        }
-        target[at] = p;
-      }
-    } else {
-      // A big class: sort its partners' ranks, then read the partners back from the order.
-      const ranks = target.subarray(0, to - from);
-      for (let m = from; m < to; m++) ranks[m - from] = rank[source[m]!]!;
-      ranks.sort();
-      const partnerOrder = this.partnerOrder;
-      for (let n = 0; n < ranks.length; n++) target[n] = partnerOrder[ranks[n]!]!;
-    }
-    this.copyInfo(target, 0, to - from, from);
+    return group.firstWord[c]!;
   }
 
-  /** Lays out partners list[from .. to) at positions at, at + 1, …: their info, themselves and their offsets. */
-  private copyInfo(list: Int32Array, from: number, to: number, at: number): void {
-    const { laid, laidOffset, partnerInfo: info, offsets } = this;
-    for (let n = from, position = at; n < to; n++, position++) {
-      const p = list[n]!;
-      const source = p * INFO_STRIDE;
-      const target = position * INFO_STRIDE;
-      for (let k = 0; k < INFO_STRIDE - 1; k++) laid[target + k] = info[source + k]!;
-      laid[target + PARTNER] = p;
-      laidOffset[position] = offsets === null ? 0 : offsets[p]!;
+  /** Lays out the partners sharing no topic with the current topic set (if not yet); returns the first word. */
+  private untouchedWords(): number {
+    const group = this.group;
+    if (group.untouchedFirstWord < 0) {
+      const { potentialOrder, potentialRank, touchedRanks } = this;
+      for (let n = 0; n < group.touched.length; n++) {
+        const rank = potentialRank[group.touched[n]!]!;
+        touchedRanks[rank >> 5]! |= 1 << (rank & 31);
+      }
+      const order = this.orderScratch;
+      let count = 0;
+      for (let rank = 0; rank < potentialOrder.length; rank++) {
+        if ((touchedRanks[rank >> 5]! & (1 << (rank & 31))) === 0) order[count++] = potentialOrder[rank]!;
+      }
+      touchedRanks.fill(0);
+      group.untouchedFirstWord = this.layOut(count);
+      group.untouchedEndWord = this.wordCount;
     }
+    return group.untouchedFirstWord;
+  }
+
+  /** Lays out orderScratch[0 .. count) (by decreasing potential) in new words; returns the first. */
+  private layOut(count: number): number {
+    const words = Math.ceil(count / LANES);
+    if (this.wordCount + words > this.wordLanes.length) this.growWords(this.wordCount + words);
+    const { lanePartner, partnerPotential, wordLanes, wordPotential, wordPotentialAfter } = this;
+    const order = this.orderScratch;
+    const first = this.wordCount;
+    this.wordCount += words;
+    for (let n = 0; n < count; n++) {
+      const p = order[n]!;
+      const lane = n & (LANES - 1);
+      const word = first + (n >> 5);
+      lanePartner[word * LANES + lane] = p;
+      if (lane === 0) {
+        wordLanes[word] = 1;
+        wordPotential[word] = partnerPotential[p]!; // the highest: by decreasing potential
+      } else wordLanes[word]! |= 1 << lane;
+    }
+    for (let word = first + words - 1; word >= first; word--) {
+      wordPotentialAfter[word] = wordPotential[word]!; // decreasing from word to word
+      this.wordFilled[word] = 0;
+      this.bandStamp[word] = 0;
+    }
+    return first;
+  }
+
+  /** Room for at least `words` words, keeping those laid out. */
+  private growWords(words: number): void {
+    const capacity = Math.max(words, this.wordLanes.length * 2);
+    const grow = <T extends Int32Array | Float64Array | Uint8Array>(old: T, make: (length: number) => T, stride: number): T => {
+      const grown = make(capacity * stride);
+      grown.set(old.subarray(0, this.wordCount * stride) as never);
+      return grown;
+    };
+    this.planes = grow(this.planes, (n) => new Int32Array(n), this.planeCount);
+    this.lanePartner = grow(this.lanePartner, (n) => new Int32Array(n), LANES);
+    this.wordLanes = grow(this.wordLanes, (n) => new Int32Array(n), 1);
+    this.wordPotential = grow(this.wordPotential, (n) => new Int32Array(n), 1);
+    this.wordPotentialAfter = grow(this.wordPotentialAfter, (n) => new Int32Array(n), 1);
+    this.wordFilled = grow(this.wordFilled, (n) => new Uint8Array(n), 1);
+    this.bandLanes = grow(this.bandLanes, (n) => new Int32Array(n), BANDS);
+    this.bandLowest = grow(this.bandLowest, (n) => new Float64Array(n), BANDS);
+    this.bandStamp = grow(this.bandStamp, (n) => new Int32Array(n), 1);
+    this.bandCount = grow(this.bandCount, (n) => new Int32Array(n), 1);
+  }
+
+  /** Fills the planes of a laid-out word (once); returns where they start. */
+  private wordPlanes(word: number): number {
+    const { planes, planeCount } = this;
+    const base = word * planeCount;
+    if (this.wordFilled[word] === 1) return base;
+    this.wordFilled[word] = 1;
+    const { start: planeStart, item: planeOf } = this.partnerPlanes;
+    const lanePartner = this.lanePartner;
+    for (let lane = 0, lanes = this.wordLanes[word]!; lanes !== 0; lane++, lanes >>>= 1) {
+      const p = lanePartner[word * LANES + lane]!;
+      const bit = 1 << lane;
+      for (let e = planeStart[p]!, end = planeStart[p + 1]!; e < end; e++) planes[base + planeOf[e]!]! |= bit;
+    }
+    return base;
+  }
+
+  /**
+   * Sorts the lanes of a word into offset bands for the current scan (once per scan). The bands
+   * holding lanes are listed from bandLanes/bandLowest[word × BANDS], bandCount[word] of them,
+   * lowest offsets first; returns where they start.
+   */
+  private wordBands(word: number): number {
+    const base = word * BANDS;
+    if (this.bandStamp[word] === this.scanStamp) return base;
+    this.bandStamp[word] = this.scanStamp;
+    const { bandLanes, bandLowest, lanePartner, bandScratch, lowestScratch } = this;
+    const offsets = this.offsets!;
+    bandScratch.fill(0);
+    lowestScratch.fill(Infinity);
+    for (let lane = 0, lanes = this.wordLanes[word]!; lanes !== 0; lane++, lanes >>>= 1) {
+      const offset = offsets[lanePartner[word * LANES + lane]!]!;
+      const band = offset < BAND_OF.length ? BAND_OF[Math.floor(offset)]! : BANDS - 1;
+      bandScratch[band]! |= 1 << lane;
+      if (offset < lowestScratch[band]!) lowestScratch[band] = offset;
+    }
+    let count = 0;
+    for (let band = 0; band < BANDS; band++) {
+      if (bandScratch[band] === 0) continue;
+      bandLanes[base + count] = bandScratch[band]!;
+      bandLowest[base + count++] = lowestScratch[band]!;
+    }
+    this.bandCount[word] = count;
+    return base;
   }
 
   private scanRow(row: number, request: ScanRequest): ScanResult {
-    const { pool, keep, points, classTopic, skipped, maskContext, laid, laidOffset, byRank } = this;
-    const { start: classStart, values: classValues, classCount } = this.group;
-    const { floor, scoreCap, skip } = request;
-    const languages = this.rowLanguages[row]!;
+    const { pool, keep, points, classTopic, skipped, offsets } = this;
+    const { start: classStart, values: classValues, classCount, members } = this.group;
+    const { floor, skip } = request;
     const bound = this.bounds[row]!;
     const rest = this.rowRest[row]!;
-    const rowPotential = this.rowPotential[row]!;
+    const rowPotential = this.rowPotentials[row]!;
     const first = this.rowStart[row]!;
     const topicCount = this.rowStart[row + 1]! - first;
     keep.reset(Math.max(1, request.limit), row);
     const skipStamp = ++this.skipStamp;
+    this.currentSkip = skipStamp;
     if (skip !== null) for (let n = 0; n < skip.length; n++) skipped[skip[n]!] = skipStamp;
     // Pairs a hard rule forbids are skipped the same way.
     for (let n = this.blockedStart[row]!, end = this.blockedStart[row + 1]!; n < end; n++) skipped[this.blockedPartner[n]!] = skipStamp;
-
-    // What the context score of this row depends on (see packPartners).
-    const teachRow = pool.menteeTeach[row * pool.teachWords]!;
-    const slotRow = pool.menteeSlots[row * pool.slotWords]!;
-    const teachBackPoints = pool.teachBackPoints;
-    const slotPoints = pool.slotPoints;
-    const zonePoints = pool.zonePoints;
-    const zoneBase = pool.menteeZone[row]! * pool.zoneCount;
-    const department = pool.menteeDepartment[row]!;
-    const departmentPoints = department >= 0 ? pool.departmentPoints : 0;
+    this.setRow(row, floor);
 
     // Topic score of each class for this row; classes visited best first. Both depend only on the
     // topic set and the row's priorities on it: computed once per priority vector and kept.
@@ -459,49 +596,28 @@ export class TopicScanner {
     for (let n = 0; n <= classCount; n++) {
       const last = n === classCount;
       const topic = last ? 0 : classTopicOf[order[n]!]!;
-      const best = topic + bound < scoreCap ? topic + bound : scoreCap;
-      if (best <= cut) break; // classes come best first, partners sharing no topic last (offsets are ≥ 0)
-      let from: number;
-      let to: number;
+      if (topic + bound <= cut) break; // classes come best first, partners sharing no topic last (offsets are ≥ 0)
+      const reach = topic + rest; // plus the context beyond department and hours, minus the offset
       if (last) {
-        from = this.group.touched.length;
-        to = this.untouchedPartners();
-      } else {
-        from = classStart[order[n]!]!;
-        to = classStart[order[n]! + 1]!;
-        if (this.classReady[order[n]!] !== this.layoutStamp) this.layOut(order[n]!, from, to);
+        cut = this.scanWords(this.untouchedWords(), this.group.untouchedEndWord, topic, reach, cut);
+        continue;
       }
-      // Inside a class, partners come by decreasing potential − offset when laid out by rank,
-      // else by potential (as do the partners sharing no topic).
-      const ranked = byRank && !last;
-      const reach = topic + rest; // plus min(potentials) − offset, for each partner
+      const c = order[n]!;
+      const from = classStart[c]!;
+      const to = classStart[c + 1]!;
+      if (to - from > SMALL_CLASS) {
+        cut = this.scanWords(this.classWords(c), this.group.endWord[c]!, topic, reach, cut);
+        continue;
+      }
+      // A small class: its partners one by one, by decreasing potential.
       for (let m = from; m < to; m++) {
-        const at = m * INFO_STRIDE;
-        const offset = laidOffset[m]!;
-        const potential = laid[at + 5]!;
+        const p = members[m]!;
+        const potential = this.partnerPotential[p]!;
         const ceiling = reach + (potential < rowPotential ? potential : rowPotential);
-        if ((ceiling < scoreCap ? ceiling : scoreCap) - offset <= cut) {
-          if (ranked ? reach + potential - offset <= cut : ceiling <= cut) break;
-          continue;
-        }
-        if ((laid[at]! & languages) === 0) continue;
-        const p = laid[at + PARTNER]!;
-        let score: number;
-        if (maskContext) {
-          const other = laid[at + 1]!;
-          score =
-            topic +
-            teachBackPoints * bitCount(teachRow & laid[at + 3]!) +
-            slotPoints[bitCount(slotRow & laid[at + 4]!)]! +
-            zonePoints[zoneBase + laid[at + 2]!]! +
-            (other >= 0 && other !== department ? departmentPoints : 0);
-        } else {
-          score = topic + contextScore(pool, p, row);
-        }
-        const key = score - offset;
-        if (key < cut || key <= floor || skipped[p] === skipStamp || (key === cut && !keep.accepts(key, p))) continue;
-        keep.push(key, p, score);
-        if (keep.full && keep.worstKey > cut) cut = keep.worstKey;
+        if (ceiling <= cut) break;
+        if (offsets !== null && ceiling - offsets[p]! <= cut) continue;
+        if ((pool.mentorLanguages[p]! & this.rowLanguages) === 0 || skipped[p] === skipStamp) continue;
+        cut = this.offer(p, topic, cut);
       }
     }
 
@@ -509,6 +625,193 @@ export class TopicScanner {
     result.count = keep.drainBestFirst(result.partner, result.score);
     result.cut = cut;
     return result;
+  }
+
+  /**
+   * Scans the words first .. end of a class whose partners score `topic` on topics for this row;
+   * returns the cut after it.
+   */
+  private scanWords(first: number, end: number, topic: number, reach: number, cut: number): number {
+    const { planes, lanePartner, wordLanes, wordPotential, wordPotentialAfter, bandLanes, bandLowest, teachAtLeast, slotsAtLeast, offsets } = this;
+    const { rowPotential, teachMost, slotMost, teachBackPoints, slotPoints, skipped } = this;
+    const { languagePlanes, teachPlanes, slotPlanes } = this;
+    const stairs = this.stairsReady ? this.stairs : null;
+    const stairWidth = teachMost + 1;
+    const unrolled = teachMost <= 3 && slotMost <= 6;
+    const skipStamp = this.currentSkip;
+    for (let word = first; word < end; word++) {
+      // Potentials fall from word to word (offsets, ≥ 0, can only lower keys).
+      if (reach + (wordPotentialAfter[word]! < rowPotential ? wordPotentialAfter[word]! : rowPotential) <= cut) break;
+      const bands = offsets === null ? -1 : this.wordBands(word);
+      const lowest = bands >= 0 ? bandLowest[bands]! : 0;
+      if (reach + (wordPotential[word]! < rowPotential ? wordPotential[word]! : rowPotential) - lowest <= cut) continue;
+      const base = this.wordPlanes(word);
+      let speaks = 0;
+      for (let e = 0; e < languagePlanes.length; e++) speaks |= planes[base + languagePlanes[e]!]!;
+      if (speaks === 0) continue;
+      // How many teach-back topics and slots each partner shares with the row, as "at least k"
+      // masks (in registers for the usual few; the arrays otherwise).
+      if (unrolled) {
+        let t1 = 0;
+        let t2 = 0;
+        let t3 = 0;
+        for (let e = 0; e < teachPlanes.length; e++) {
+          const x = planes[base + teachPlanes[e]!]!;
+          t3 |= t2 & x;
+          t2 |= t1 & x;
+          t1 |= x;
+        }
+        let s1 = 0;
+        let s2 = 0;
+        let s3 = 0;
+        let s4 = 0;
+        let s5 = 0;
+        let s6 = 0;
+        let s7 = 0;
+        for (let e = 0; e < slotPlanes.length; e++) {
+          const x = planes[base + slotPlanes[e]!]!;
+          s7 |= s6 & x;
+          s6 |= s5 & x;
+          s5 |= s4 & x;
+          s4 |= s3 & x;
+          s3 |= s2 & x;
+          s2 |= s1 & x;
+          s1 |= x;
+        }
+        teachAtLeast[1] = t1;
+        teachAtLeast[2] = t2;
+        teachAtLeast[3] = t3;
+        slotsAtLeast[1] = s1;
+        slotsAtLeast[2] = s2;
+        slotsAtLeast[3] = s3;
+        slotsAtLeast[4] = s4;
+        slotsAtLeast[5] = s5;
+        slotsAtLeast[6] = s6;
+        slotsAtLeast[7] = s7;
+      } else {
+        for (let k = 1; k <= teachMost; k++) teachAtLeast[k] = 0;
+        for (let e = 0; e < teachPlanes.length; e++) {
+          const bits = planes[base + teachPlanes[e]!]!;
+          if (bits !== 0) for (let k = teachMost; k > 0; k--) teachAtLeast[k]! |= teachAtLeast[k - 1]! & bits;
+        }
+        for (let k = 1; k <= slotMost + 1; k++) slotsAtLeast[k] = 0;
+        for (let e = 0; e < slotPlanes.length; e++) {
+          const bits = planes[base + slotPlanes[e]!]!;
+          if (bits !== 0) for (let k = slotMost; k > 0; k--) slotsAtLeast[k]! |= slotsAtLeast[k - 1]! & bits;
+        }
+      }
+      // Partners whose teach-back and slots could lift them above the cut, band by band (offsets rising).
+      let candidates = 0;
+      for (let band = 0, bandEnd = bands >= 0 ? this.bandCount[word]! : 1; band < bandEnd; band++) {
+        const lanes = bands >= 0 ? bandLanes[bands + band]! : wordLanes[word]!;
+        const need = cut - reach + (bands >= 0 ? bandLowest[bands + band]! : 0); // the context must bring more than this
+        if (need >= rowPotential) break;
+        if (need < 0) {
+          candidates |= lanes;
+          continue;
+        }
+        let reaching = 0;
+        if (stairs !== null) {
+          const row = Math.floor(need) * stairWidth;
+          for (let t = 0; t <= teachMost && teachAtLeast[t] !== 0; t++) reaching |= teachAtLeast[t]! & slotsAtLeast[stairs[row + t]!]!;
+        } else {
+          for (let t = 0, s = slotMost; t <= teachMost; t++) {
+            // The fewest slots that, with t teach-back topics, beat the need (fewer as t grows).
+            const teachPoints = teachBackPoints * t;
+            if (teachPoints + slotPoints[s]! <= need) continue;
+            while (s > 0 && teachPoints + slotPoints[s - 1]! > need) s--;
+            reaching |= teachAtLeast[t]! & slotsAtLeast[s]!;
+          }
+        }
+        candidates |= lanes & reaching;
+      }
+      candidates &= speaks;
+      while (candidates !== 0) {
+        const low = candidates & -candidates;
+        candidates ^= low;
+        const p = lanePartner[word * LANES + 31 - Math.clz32(low)]!;
+        if (skipped[p] !== skipStamp) cut = this.offer(p, topic, cut);
+      }
+    }
+    return cut;
+  }
+
+  /** Scores partner p (compatible, not skipped) for the current row and keeps it if it ranks; returns the cut. */
+  private offer(p: number, topic: number, cut: number): number {
+    const { keep, offsets } = this;
+    let score: number;
+    if (this.maskContext) {
+      const info = this.partnerInfo;
+      const at = p * INFO_STRIDE;
+      const other = info[at + 1]!;
+      score =
+        topic +
+        this.teachBackPoints * bitCount(this.rowTeach & info[at + 3]!) +
+        this.slotPoints[bitCount(this.rowSlots & info[at + 4]!)]! +
+        this.zonePoints[this.zoneBase + info[at + 2]!]! +
+        (other >= 0 && other !== this.department ? this.departmentPoints : 0);
+    } else {
+      score = topic + contextScore(this.pool, p, this.row);
+    }
+    const key = offsets === null ? score : score - offsets[p]!;
+    if (key < cut || key <= this.floor || (key === cut && !keep.accepts(key, p))) return cut;
+    keep.push(key, p, score);
+    return keep.full && keep.worstKey > cut ? keep.worstKey : cut;
+  }
+
+  /** Makes `row` the current row of scanWords and offer. */
+  private setRow(row: number, floor: number): void {
+    const { pool } = this;
+    this.row = row;
+    this.floor = floor;
+    this.rowLanguages = pool.menteeLanguages[row]!;
+    this.rowTeach = pool.menteeTeach[row * pool.teachWords]!;
+    this.rowSlots = pool.menteeSlots[row * pool.slotWords]!;
+    this.zoneBase = pool.menteeZone[row]! * pool.zoneCount;
+    this.department = pool.menteeDepartment[row]!;
+    this.departmentPoints = this.department >= 0 ? pool.departmentPoints : 0;
+    this.rowPotential = this.rowPotentials[row]!;
+    this.teachMost = this.rowTeachMost[row]!;
+    this.slotMost = this.rowSlotMost[row]!;
+    this.languagePlanes = this.rowLanguagePlanes.item.subarray(this.rowLanguagePlanes.start[row]!, this.rowLanguagePlanes.start[row + 1]!);
+    this.teachPlanes = this.rowTeachPlanes.item.subarray(this.rowTeachPlanes.start[row]!, this.rowTeachPlanes.start[row + 1]!);
+    this.slotPlanes = this.rowSlotPlanes.item.subarray(this.rowSlotPlanes.start[row]!, this.rowSlotPlanes.start[row + 1]!);
+    // For each whole need n below the potential and each t: the fewest slots whose points, with t
+    // teach-back topics, beat n (slotMost + 1: none; slotsAtLeast of it is empty).
+    const width = this.teachMost + 1;
+    this.stairsReady = this.rowPotential * width <= MAX_STAIRS;
+    if (!this.stairsReady) return;
+    const { stairs, slotPoints, teachBackPoints, slotMost } = this;
+    for (let t = 0; t < width; t++) {
+      const teachPoints = teachBackPoints * t;
+      for (let need = 0, s = 0; need < this.rowPotential; need++) {
+        while (s <= slotMost && teachPoints + slotPoints[s]! <= need) s++;
+        stairs[need * width + t] = s;
+      }
+    }
+  }
+}
+
+/** Lists built row by row from what `collect` adds for each row. */
+function planeLists(count: number, collect: (row: number, add: (plane: number) => void) => void): Lists {
+  const start = new Int32Array(count + 1);
+  const items: number[] = [];
+  for (let r = 0; r < count; r++) {
+    collect(r, (plane) => items.push(plane));
+    start[r + 1] = items.length;
+  }
+  return { start, item: Int32Array.from(items) };
+}
+
+/** Calls `visit` with the index of every bit set in row `row` of a bit set of `words` words per row. */
+function forEachBit(bits: Uint32Array | Int32Array, row: number, words: number, visit: (bit: number) => void): void {
+  for (let w = 0; w < words; w++) {
+    let word = bits[row * words + w]! | 0;
+    while (word !== 0) {
+      const low = word & -word;
+      word ^= low;
+      visit(w * 32 + 31 - Math.clz32(low));
+    }
   }
 }
 
@@ -529,8 +832,6 @@ function blockedPartners(pool: Pool): { start: Int32Array; partner: Int32Array }
 }
 
 const INFO_STRIDE = 8;
-/** Where a laid-out position keeps its partner (the last slot of its info). */
-const PARTNER = INFO_STRIDE - 1;
 
 /**
  * Per mentor, side by side (one cache line): [languages, department, zone, teach-back wants
@@ -562,6 +863,11 @@ interface TopicGroup {
   members: Int32Array;
   /** Per priority vector of a row on these topics: each class's topic score and the class visiting order. */
   rankings: Map<number, { topic: Int32Array; order: Int32Array }>;
+  /** Words of each class laid out (firstWord −1: not yet), and of the partners sharing no topic. */
+  firstWord: Int32Array;
+  endWord: Int32Array;
+  untouchedFirstWord: number;
+  untouchedEndWord: number;
 }
 
 /**
