@@ -302,23 +302,32 @@ export class AssignmentSolver {
 
   /** Settles mentor x at `distance` (backwards) and relaxes the pairs of mentees who could move into it. */
   private settleMentorBackward(x: number, distance: number): void {
-    const { big, menteeDual: u, mentorDual: v, menteeDist, menteeDone, menteeVia, mentorOf, placed } = this;
     const reverse = this.reverse!;
     this.mentorDone[x] = 1;
-    const base = distance + v[x]! - big;
+    const base = distance + this.mentorDual[x]! - this.big;
     for (let e = reverse.start[x]!, end = reverse.start[x + 1]!; e < end; e++) {
       const bound = base - reverse.score[e]!; // potentials are ≥ 0
-      if (bound >= this.bestEnd) break;
-      const k = reverse.mentee[e]!;
-      if (menteeDone[k] || !placed[k] || mentorOf[k] === x) continue;
-      const candidate = bound + u[k]!;
-      if (candidate >= this.bestEnd || candidate >= menteeDist[k]!) continue;
-      if (menteeDist[k] === Infinity) this.touchedMentees[this.touchedMenteeCount++] = k;
-      menteeDist[k] = candidate;
-      menteeVia[k] = x;
-      this.menteeViaScore[k] = reverse.score[e]!;
-      this.menteeHeap.upsert(k);
+      if (bound >= this.bestEnd) break; // best score first: no later pair can do better
+      this.relaxBackward(x, reverse.mentee[e]!, reverse.score[e]!, bound);
     }
+    // Pairs added since the index was sorted, in no order.
+    for (let e = reverse.addedHead[x]!; e >= 0; e = reverse.addedNext[e]!) {
+      const bound = base - reverse.addedScore[e]!;
+      if (bound < this.bestEnd) this.relaxBackward(x, reverse.addedMentee[e]!, reverse.addedScore[e]!, bound);
+    }
+  }
+
+  /** Mentee k could move into mentor x's seat along their pair of `score`, at distance bound + u[k]. */
+  private relaxBackward(x: number, k: number, score: number, bound: number): void {
+    const { menteeDist } = this;
+    if (this.menteeDone[k] || !this.placed[k] || this.mentorOf[k] === x) return;
+    const candidate = bound + this.menteeDual[k]!;
+    if (candidate >= this.bestEnd || candidate >= menteeDist[k]!) return;
+    if (menteeDist[k] === Infinity) this.touchedMentees[this.touchedMenteeCount++] = k;
+    menteeDist[k] = candidate;
+    this.menteeVia[k] = x;
+    this.menteeViaScore[k] = score;
+    this.menteeHeap.upsert(k);
   }
 
   private resetSearch(): void {

@@ -5,7 +5,19 @@ export interface MentorIndex {
   start: Int32Array;
   mentee: Int32Array;
   score: Int32Array;
+  /**
+   * Pairs added since, in no order: mentor j's are addedMentee/addedScore[e] for e = addedHead[j],
+   * addedNext[e], … until -1.
+   */
+  addedHead: Int32Array;
+  addedNext: Int32Array;
+  addedMentee: Int32Array;
+  addedScore: Int32Array;
+  addedCount: number;
 }
+
+/** Pairs added to an index beyond this share of it make the next byMentor() rebuild it. */
+const ADDED_SHARE = 0.25;
 
 /** Pairs grow while solving; a mentee's pairs always sit side by side, best score first (then mentor index). */
 export class PairGraph {
@@ -33,6 +45,27 @@ export class PairGraph {
 
   get size(): number {
     return this.live;
+  }
+
+  /**
+   * Drops the pairs of one mentee that `keep` refuses (order kept); returns the highest
+   * `measure` among those dropped (-Infinity: none).
+   */
+  drop(mentee: number, keep: (mentor: number, score: number) => boolean, measure: (mentor: number, score: number) => number): number {
+    let highest = -Infinity;
+    let w = this.start[mentee]!;
+    for (let e = w, end = this.end[mentee]!; e < end; e++) {
+      const mentor = this.mentor[e]!;
+      const score = this.score[e]!;
+      if (keep(mentor, score)) {
+        this.mentor[w] = mentor;
+        this.score[w++] = score;
+      } else highest = Math.max(highest, measure(mentor, score));
+    }
+    this.live -= this.end[mentee]! - w;
+    if (w !== this.end[mentee]) this.reverse = null;
+    this.end[mentee] = w;
+    return highest;
   }
 
   /** Adds pairs of one mentee (mentors not already paired with it). */
@@ -79,10 +112,37 @@ export class PairGraph {
     this.end[mentee] = w;
     this.used = w;
     this.live += count;
-    this.reverse = null;
+    if (this.reverse !== null) this.addToIndex(this.reverse, mentee, newMentor, newScore, count);
   }
 
-  /** The pairs seen from the mentors' side (rebuilt after pairs were added). */
+  /** Lists new pairs in the mentor index beside its sorted part, or drops the index when they grow many. */
+  private addToIndex(index: MentorIndex, mentee: number, mentors: Int32Array, scores: Int32Array, count: number): void {
+    if (index.addedCount + count > ADDED_SHARE * index.mentee.length) {
+      this.reverse = null;
+      return;
+    }
+    if (index.addedCount + count > index.addedNext.length) {
+      const length = Math.max(64, 2 * (index.addedCount + count));
+      const grow = (old: Int32Array) => {
+        const grown = new Int32Array(length);
+        grown.set(old.subarray(0, index.addedCount));
+        return grown;
+      };
+      index.addedNext = grow(index.addedNext);
+      index.addedMentee = grow(index.addedMentee);
+      index.addedScore = grow(index.addedScore);
+    }
+    for (let n = 0; n < count; n++) {
+      const e = index.addedCount++;
+      const mentor = mentors[n]!;
+      index.addedMentee[e] = mentee;
+      index.addedScore[e] = scores[n]!;
+      index.addedNext[e] = index.addedHead[mentor]!;
+      index.addedHead[mentor] = e;
+    }
+  }
+
+  /** The pairs seen from the mentors' side (kept up to date as pairs are added; rebuilt when many were). */
   byMentor(): MentorIndex {
     if (this.reverse !== null) return this.reverse;
     const { menteeCount, mentorCount } = this;
@@ -117,7 +177,8 @@ export class PairGraph {
         score[from + n] = shift - 1 - high;
       }
     }
-    this.reverse = { start, mentee, score };
+    const none = new Int32Array(0);
+    this.reverse = { start, mentee, score, addedHead: new Int32Array(mentorCount).fill(-1), addedNext: none, addedMentee: none, addedScore: none, addedCount: 0 };
     return this.reverse;
   }
 

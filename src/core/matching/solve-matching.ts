@@ -68,6 +68,18 @@ export function solveMatching(input: MatchInput, options: SolveOptions = {}): Ma
       proof.keyCut[i] = found.cut;
     },
   );
+  // Pairs far below what a mentee nets at the estimate only slow the searches down: out, and
+  // under the proof's bound like every pair left out (back in if prices prove them wrong).
+  const { prices, net } = estimate;
+  for (let i = 0; i < pool.menteeCount; i++) {
+    const floor = net[i]! - ESTIMATE_SLACK;
+    const dropped = graph.drop(
+      i,
+      (j, score) => score - prices[j]! > floor,
+      (j, score) => score - prices[j]!,
+    );
+    if (dropped > proof.keyCut[i]!) proof.keyCut[i] = dropped;
+  }
   const solver = new AssignmentSolver(graph, pool.mentorCapacity, big);
   solver.mentorDual.set(estimate.prices);
   for (const i of placementOrder(graph)) solver.place(i);

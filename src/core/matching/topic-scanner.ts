@@ -109,12 +109,13 @@ export class TopicScanner {
   // Partition of the partners for the current topic set.
   private readonly scratchTouched: Int32Array;
   private readonly scratchSizes: Int32Array;
-  private readonly scratchKey: Float64Array;
   /** Each partner's place in potentialOrder, and a bit set over those places (empty between uses). */
   private readonly potentialRank: Int32Array;
+  /** Partners by decreasing potential, each one's level on every topic: rankLevels[rank × topicTotal + topic]. */
+  private readonly rankLevels: Uint8Array;
+  private readonly topicTotal: number;
   private readonly touchedRanks: Int32Array;
   private group: TopicGroup = {
-    touched: new Int32Array(0),
     values: new Int32Array(0),
     classCount: 0,
     start: new Int32Array(1),
@@ -262,10 +263,14 @@ export class TopicScanner {
 
     this.scratchTouched = new Int32Array(this.partnerCount);
     this.scratchSizes = new Int32Array(this.partnerCount + 1);
-    this.scratchKey = new Float64Array(this.partnerCount);
     this.orderScratch = new Int32Array(this.partnerCount);
     this.potentialRank = new Int32Array(this.partnerCount);
     for (let n = 0; n < this.potentialOrder.length; n++) this.potentialRank[this.potentialOrder[n]!] = n;
+    this.topicTotal = pool.topicLevels.length;
+    this.rankLevels = new Uint8Array(this.partnerCount * this.topicTotal);
+    pool.topicLevels.forEach((levels, topic) => {
+      for (let p = 0; p < levels.length; p++) this.rankLevels[this.potentialRank[p]! * this.topicTotal + topic] = levels[p]!;
+    });
     this.touchedRanks = new Int32Array((this.partnerCount + 31) >> 5);
     this.skipped = new Int32Array(this.partnerCount);
     const capacity = Math.max(1, maxLimit);
@@ -332,71 +337,46 @@ export class TopicScanner {
 
   /** The classes of the partners sharing a topic with `row`, keyed by their values on its topics. */
   private classify(row: number): TopicGroup {
-    const { topicPartners, classIndex, potentialOrder, potentialRank, touchedRanks } = this;
+    const { classIndex, potentialOrder } = this;
     const first = this.rowStart[row]!;
     const topicCount = this.rowStart[row + 1]! - first;
+    // Class key of a partner: its levels in topic order, Σ level[q] × STRIDE^(topicCount − 1 − q)
+    // (0 on a topic it does not offer), a small integer for the usual few topics.
     const smallKeys = LEVEL_STRIDE ** topicCount <= classIndex.length;
     const classKey = smallKeys ? null : new Map<number, number>();
-    // Class key of each partner touched, by its rank in decreasing potential: its levels in topic
-    // order, Σ level[q] × STRIDE^(topicCount − 1 − q) (0 on a topic it does not offer). The ranks
-    // touched are marked in a bit set, read back in order below.
-    const keyOf = this.scratchKey;
-    let touchedCount = 0;
-    let multiplier = LEVEL_STRIDE ** (topicCount - 1);
-    for (let q = 0; q < topicCount; q++) {
-      const topic = this.rowTopic[first + q]!;
-      const holders = topicPartners[topic]!;
-      const levels = this.partnerValue[topic]!;
-      for (let n = 0; n < holders.length; n++) {
-        const p = holders[n]!;
-        const rank = potentialRank[p]!;
-        const word = rank >> 5;
-        const bit = 1 << (rank & 31);
-        if ((touchedRanks[word]! & bit) === 0) {
-          touchedRanks[word]! |= bit;
-          keyOf[rank] = levels[p]! * multiplier;
-          touchedCount++;
-        } else keyOf[rank] = keyOf[rank]! + levels[p]! * multiplier;
-      }
-      multiplier /= LEVEL_STRIDE;
-    }
-    // Partners in decreasing potential: classes numbered as first met, members in that order.
-    const touched = new Int32Array(touchedCount);
+    // Every partner by decreasing potential, its levels side by side: classes numbered as first
+    // met, members kept in that order (partners with no level on these topics are left out).
+    const { rankLevels, topicTotal } = this;
+    const topics = this.rowTopic.subarray(first, first + topicCount);
     const touchedClass = this.scratchTouched;
     const sizes = this.scratchSizes;
     const keys: number[] = [];
     let classCount = 0;
-    for (let word = 0, k = 0; word < touchedRanks.length; word++) {
-      let bits = touchedRanks[word]!;
-      if (bits === 0) continue;
-      touchedRanks[word] = 0;
-      while (bits !== 0) {
-        const low = bits & -bits;
-        bits ^= low;
-        const rank = (word << 5) + 31 - Math.clz32(low);
-        const p = potentialOrder[rank]!;
-        const key = keyOf[rank]!;
-        let c = classKey === null ? classIndex[key]! : (classKey.get(key) ?? -1);
-        if (c < 0) {
-          c = classCount++;
-          if (classKey === null) classIndex[key] = c;
-          else classKey.set(key, c);
-          keys.push(key);
-          sizes[c] = 0;
-        }
-        sizes[c]!++;
-        touchedClass[k] = c;
-        touched[k++] = p;
+    let touchedCount = 0;
+    for (let rank = 0, at = 0; rank < potentialOrder.length; rank++, at += topicTotal) {
+      let key = 0;
+      for (let q = 0; q < topicCount; q++) key = key * LEVEL_STRIDE + rankLevels[at + topics[q]!]!;
+      if (key === 0) continue;
+      let c = classKey === null ? classIndex[key]! : (classKey.get(key) ?? -1);
+      if (c < 0) {
+        c = classCount++;
+        if (classKey === null) classIndex[key] = c;
+        else classKey.set(key, c);
+        keys.push(key);
+        sizes[c] = 0;
       }
+      sizes[c]!++;
+      touchedClass[touchedCount] = c;
+      this.orderScratch[touchedCount++] = potentialOrder[rank]!;
     }
     const values = new Int32Array(classCount * topicCount);
     for (let c = 0; c < classCount; c++) {
       let key = keys[c]!;
       if (classKey === null) classIndex[key] = -1;
       for (let q = topicCount - 1; q >= 0; q--) {
-        const level = key % LEVEL_STRIDE;
-        values[c * topicCount + q] = level;
-        key = (key - level) / LEVEL_STRIDE;
+        const rest = Math.floor(key / LEVEL_STRIDE);
+        values[c * topicCount + q] = key - rest * LEVEL_STRIDE;
+        key = rest;
       }
     }
     const start = new Int32Array(classCount + 1);
@@ -405,8 +385,18 @@ export class TopicScanner {
     const fill = sizes;
     for (let c = 0; c < classCount; c++) fill[c] = start[c]!;
     const members = new Int32Array(touchedCount);
-    for (let n = 0; n < touchedCount; n++) members[fill[touchedClass[n]!]!++] = touched[n]!;
-    return { touched, values, classCount, start, members, rankings: new Map(), firstWord: new Int32Array(classCount).fill(-1), endWord: new Int32Array(classCount), untouchedFirstWord: -1, untouchedEndWord: -1 };
+    for (let n = 0; n < touchedCount; n++) members[fill[touchedClass[n]!]!++] = this.orderScratch[n]!;
+    return {
+      values,
+      classCount,
+      start,
+      members,
+      rankings: new Map(),
+      firstWord: new Int32Array(classCount).fill(-1),
+      endWord: new Int32Array(classCount),
+      untouchedFirstWord: -1,
+      untouchedEndWord: -1,
+    };
   }
 
   /** Classes by decreasing topic score (then class index): a counting sort when scores are small. */
@@ -444,8 +434,8 @@ export class TopicScanner {
     const group = this.group;
     if (group.untouchedFirstWord < 0) {
       const { potentialOrder, potentialRank, touchedRanks } = this;
-      for (let n = 0; n < group.touched.length; n++) {
-        const rank = potentialRank[group.touched[n]!]!;
+      for (let n = 0; n < group.members.length; n++) {
+        const rank = potentialRank[group.members[n]!]!;
         touchedRanks[rank >> 5]! |= 1 << (rank & 31);
       }
       const order = this.orderScratch;
@@ -852,14 +842,12 @@ function packPartners(pool: Pool, potential: Int32Array): Int32Array {
 }
 
 interface TopicGroup {
-  /** Mentors holding any of the topics. */
-  touched: Int32Array;
   /** Class c's levels on the topics: values[c × topicCount ..]. */
   values: Int32Array;
   classCount: number;
   /** Class sizes as offsets: class c has start[c + 1] − start[c] members. */
   start: Int32Array;
-  /** Members class after class, each class in decreasing context potential. */
+  /** The mentors holding any of the topics, class after class, each class in decreasing context potential. */
   members: Int32Array;
   /** Per priority vector of a row on these topics: each class's topic score and the class visiting order. */
   rankings: Map<number, { topic: Int32Array; order: Int32Array }>;
