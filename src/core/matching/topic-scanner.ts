@@ -71,8 +71,6 @@ export class TopicScanner {
   private readonly rowStart: Int32Array;
   private readonly rowTopic: Int32Array;
   private readonly rowValue: Int32Array;
-  /** Per topic, the partners (mentors) holding it. */
-  private readonly topicPartners: readonly Int32Array[];
   /** Per topic, each mentor's level (0: not offered). */
   private readonly partnerValue: readonly Uint8Array[];
   /** Points of a shared topic: [rowValue × LEVEL_STRIDE + partnerValue]. */
@@ -107,15 +105,12 @@ export class TopicScanner {
   private readonly rowSlotMost: Int32Array;
 
   // Partition of the partners for the current topic set.
-  private readonly scratchTouched: Int32Array;
-  private readonly scratchSizes: Int32Array;
   /** Each partner's place in potentialOrder, and a bit set over those places (empty between uses). */
   private readonly potentialRank: Int32Array;
-  /** Partners by decreasing potential, each one's level on every topic: rankLevels[rank × topicTotal + topic]. */
-  private readonly rankLevels: Uint8Array;
-  private readonly topicTotal: number;
+
   private readonly touchedRanks: Int32Array;
   private group: TopicGroup = {
+    topicCount: 0,
     values: new Int32Array(0),
     classCount: 0,
     start: new Int32Array(1),
@@ -130,7 +125,12 @@ export class TopicScanner {
   private readonly rowGroup: Int32Array;
   private readonly groupCount: number;
   private readonly groups: (TopicGroup | undefined)[] = [];
-  private readonly classIndex = new Int32Array(1 << 16).fill(-1);
+  /** Classes of every topic set built so far (groups' and the sets they were refined from). */
+  private readonly classCache = new Map<string, TopicGroup>();
+  /** Per topic, its holders by decreasing potential. */
+  private readonly holdersByPotential: readonly Int32Array[];
+  private readonly memberMark: Int32Array;
+  private memberStamp = 0;
 
   /**
    * Classes of more than SMALL_CLASS partners laid out in words of LANES partners, once, as scans
@@ -213,7 +213,6 @@ export class TopicScanner {
     this.rowStart = pool.needStart;
     this.rowTopic = pool.needTopic;
     this.rowValue = pool.needPriority;
-    this.topicPartners = pool.topicMentors;
     this.partnerValue = pool.topicLevels;
     this.points = pool.topicPoints;
     this.partnerCount = pool.mentorCount;
@@ -261,16 +260,11 @@ export class TopicScanner {
 
     this.growWords(64);
 
-    this.scratchTouched = new Int32Array(this.partnerCount);
-    this.scratchSizes = new Int32Array(this.partnerCount + 1);
     this.orderScratch = new Int32Array(this.partnerCount);
     this.potentialRank = new Int32Array(this.partnerCount);
     for (let n = 0; n < this.potentialOrder.length; n++) this.potentialRank[this.potentialOrder[n]!] = n;
-    this.topicTotal = pool.topicLevels.length;
-    this.rankLevels = new Uint8Array(this.partnerCount * this.topicTotal);
-    pool.topicLevels.forEach((levels, topic) => {
-      for (let p = 0; p < levels.length; p++) this.rankLevels[this.potentialRank[p]! * this.topicTotal + topic] = levels[p]!;
-    });
+    this.holdersByPotential = pool.topicMentors.map((holders) => holders.slice().sort((a, b) => this.potentialRank[a]! - this.potentialRank[b]!));
+    this.memberMark = new Int32Array(this.partnerCount);
     this.touchedRanks = new Int32Array((this.partnerCount + 31) >> 5);
     this.skipped = new Int32Array(this.partnerCount);
     const capacity = Math.max(1, maxLimit);
@@ -324,7 +318,7 @@ export class TopicScanner {
   private partition(row: number, groupId: number): void {
     let group = this.groups[groupId];
     if (group === undefined) {
-      group = this.classify(row);
+      group = this.classesOf(this.rowTopic.subarray(this.rowStart[row]!, this.rowStart[row + 1]!));
       this.groups[groupId] = group;
     }
     this.group = group;
@@ -335,61 +329,71 @@ export class TopicScanner {
     }
   }
 
-  /** The classes of the partners sharing a topic with `row`, keyed by their values on its topics. */
-  private classify(row: number): TopicGroup {
-    const { classIndex, potentialOrder } = this;
-    const first = this.rowStart[row]!;
-    const topicCount = this.rowStart[row + 1]! - first;
-    // Class key of a partner: its levels in topic order, Σ level[q] × STRIDE^(topicCount − 1 − q)
-    // (0 on a topic it does not offer), a small integer for the usual few topics.
-    const smallKeys = LEVEL_STRIDE ** topicCount <= classIndex.length;
-    const classKey = smallKeys ? null : new Map<number, number>();
-    // Every partner by decreasing potential, its levels side by side: classes numbered as first
-    // met, members kept in that order (partners with no level on these topics are left out).
-    const { rankLevels, topicTotal } = this;
-    const topics = this.rowTopic.subarray(first, first + topicCount);
-    const touchedClass = this.scratchTouched;
-    const sizes = this.scratchSizes;
-    const keys: number[] = [];
-    let classCount = 0;
-    let touchedCount = 0;
-    for (let rank = 0, at = 0; rank < potentialOrder.length; rank++, at += topicTotal) {
-      let key = 0;
-      for (let q = 0; q < topicCount; q++) key = key * LEVEL_STRIDE + rankLevels[at + topics[q]!]!;
-      if (key === 0) continue;
-      let c = classKey === null ? classIndex[key]! : (classKey.get(key) ?? -1);
-      if (c < 0) {
-        c = classCount++;
-        if (classKey === null) classIndex[key] = c;
-        else classKey.set(key, c);
-        keys.push(key);
-        sizes[c] = 0;
-      }
-      sizes[c]!++;
-      touchedClass[touchedCount] = c;
-      this.orderScratch[touchedCount++] = potentialOrder[rank]!;
+  /**
+   * The classes of the partners holding any of `topics` (ascending), by their levels on them:
+   * those of the set without its last topic, each split by the level on that topic, then the
+   * partners holding only that topic. Kept: sets met while building others are reused.
+   */
+  private classesOf(topics: Int32Array): TopicGroup {
+    const key = topics.join(',');
+    let group = this.classCache.get(key);
+    if (group === undefined) {
+      const last = topics[topics.length - 1]!;
+      if (topics.length === 0) group = this.refine(null, -1);
+      else group = this.refine(topics.length === 1 ? null : this.classesOf(topics.subarray(0, topics.length - 1)), last);
+      this.classCache.set(key, group);
     }
-    const values = new Int32Array(classCount * topicCount);
-    for (let c = 0; c < classCount; c++) {
-      let key = keys[c]!;
-      if (classKey === null) classIndex[key] = -1;
-      for (let q = topicCount - 1; q >= 0; q--) {
-        const rest = Math.floor(key / LEVEL_STRIDE);
-        values[c * topicCount + q] = key - rest * LEVEL_STRIDE;
-        key = rest;
+    return group;
+  }
+
+  /**
+   * Splits every class of `parent` by the level on `topic` (members keep their order, decreasing
+   * potential), then adds the holders of `topic` the parent does not hold, by level.
+   */
+  private refine(parent: TopicGroup | null, topic: number): TopicGroup {
+    // topic −1: no topic at all, no class.
+    const levels = this.partnerValue[topic] ?? new Uint8Array(0);
+    const holders = this.holdersByPotential[topic] ?? new Int32Array(0);
+    const parentMembers = parent?.members ?? new Int32Array(0);
+    const parentClasses = parent?.classCount ?? 0;
+    const parentWidth = parent?.topicCount ?? 0;
+    const stamp = ++this.memberStamp;
+    for (let n = 0; n < parentMembers.length; n++) this.memberMark[parentMembers[n]!] = stamp;
+    let newcomers = 0;
+    for (let n = 0; n < holders.length; n++) if (this.memberMark[holders[n]!] !== stamp) newcomers++;
+
+    const members = new Int32Array(parentMembers.length + newcomers);
+    const starts: number[] = [0];
+    const valueRows: number[] = [];
+    const counts = new Int32Array(LEVEL_STRIDE);
+    const fill = new Int32Array(LEVEL_STRIDE);
+    let written = 0;
+    // Writes the members of from .. to of `source` (all at level levelOf) class by level, after the given values.
+    const split = (source: Int32Array, from: number, to: number, valuesFrom: Int32Array | null, valuesAt: number) => {
+      counts.fill(0);
+      for (let n = from; n < to; n++) counts[levels[source[n]!]!]!++;
+      for (let level = 0; level < LEVEL_STRIDE; level++) {
+        fill[level] = written;
+        if (counts[level] === 0) continue;
+        written += counts[level]!;
+        starts.push(written);
+        for (let q = 0; q < parentWidth; q++) valueRows.push(valuesFrom === null ? 0 : valuesFrom[valuesAt + q]!);
+        valueRows.push(level);
       }
+      for (let n = from; n < to; n++) members[fill[levels[source[n]!]!]!++] = source[n]!;
+    };
+    for (let c = 0; c < parentClasses; c++) split(parentMembers, parent!.start[c]!, parent!.start[c + 1]!, parent!.values, c * parentWidth);
+    if (newcomers > 0) {
+      const alone = new Int32Array(newcomers);
+      for (let n = 0, k = 0; n < holders.length; n++) if (this.memberMark[holders[n]!] !== stamp) alone[k++] = holders[n]!;
+      split(alone, 0, newcomers, null, 0);
     }
-    const start = new Int32Array(classCount + 1);
-    for (let c = 0; c < classCount; c++) start[c + 1] = start[c]! + sizes[c]!;
-    // Members class after class, each class in decreasing potential (the scan's break relies on it).
-    const fill = sizes;
-    for (let c = 0; c < classCount; c++) fill[c] = start[c]!;
-    const members = new Int32Array(touchedCount);
-    for (let n = 0; n < touchedCount; n++) members[fill[touchedClass[n]!]!++] = this.orderScratch[n]!;
+    const classCount = starts.length - 1;
     return {
-      values,
+      topicCount: topic < 0 ? 0 : parentWidth + 1,
+      values: Int32Array.from(valueRows),
       classCount,
-      start,
+      start: Int32Array.from(starts),
       members,
       rankings: new Map(),
       firstWord: new Int32Array(classCount).fill(-1),
@@ -842,6 +846,7 @@ function packPartners(pool: Pool, potential: Int32Array): Int32Array {
 }
 
 interface TopicGroup {
+  topicCount: number;
   /** Class c's levels on the topics: values[c × topicCount ..]. */
   values: Int32Array;
   classCount: number;
