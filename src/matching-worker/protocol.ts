@@ -1,4 +1,4 @@
-// What the main thread and the matching worker send each other (structured clone).
+// What the main thread and the matching worker send each other, as JSON text.
 import type { MatchInput, MatchResult, SolveOptions } from '../core/matching/index.js';
 
 export interface WorkerRequest {

@@ -4,7 +4,7 @@ import { TandemError } from '../core/errors.js';
 import { solveMatching } from '../core/matching/index.js';
 import type { WorkerReply, WorkerRequest } from './protocol.js';
 
-const { input, options } = workerData as WorkerRequest;
+const { input, options } = JSON.parse(workerData as string) as WorkerRequest;
 let reply: WorkerReply;
 try {
   reply = { ok: true, result: solveMatching(input, options) };
@@ -17,4 +17,4 @@ try {
     },
   };
 }
-parentPort?.postMessage(reply);
+parentPort?.postMessage(JSON.stringify(reply));
