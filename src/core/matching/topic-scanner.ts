@@ -97,9 +97,9 @@ export class TopicScanner {
    */
   private readonly planeCount: number;
   private readonly partnerPlanes: Lists;
-  private readonly rowLanguagePlanes: Lists;
-  private readonly rowTeachPlanes: Lists;
-  private readonly rowSlotPlanes: Lists;
+  /** Row i's languages are rowPlanes[rowPlaneStart[3i] .. [3i + 1]), then its teach-back topics, then its slots. */
+  private readonly rowPlaneStart: Int32Array;
+  private readonly rowPlanes: Int32Array;
   /** Most teach-back topics / slots a row can share with any partner. */
   private readonly rowTeachMost: Int32Array;
   private readonly rowSlotMost: Int32Array;
@@ -188,9 +188,11 @@ export class TopicScanner {
   private rowPotential = 0;
   private teachMost = 0;
   private slotMost = 0;
-  private languagePlanes: Int32Array = new Int32Array(0);
-  private teachPlanes: Int32Array = new Int32Array(0);
-  private slotPlanes: Int32Array = new Int32Array(0);
+  /** The row's planes are rowPlanes[languageFrom .. teachFrom) (languages), .. slotFrom (teach-back topics), .. slotTo (slots). */
+  private languageFrom = 0;
+  private teachFrom = 0;
+  private slotFrom = 0;
+  private slotTo = 0;
   /** stairs[n × (teachMost + 1) + t], when stairsReady: see setRow. */
   private readonly stairs = new Int32Array(MAX_STAIRS);
   private stairsReady = false;
@@ -230,11 +232,19 @@ export class TopicScanner {
       forEachBit(pool.mentorWants, j, pool.teachWords, (bit) => add(languageCount + bit));
       forEachBit(pool.mentorSlots, j, pool.slotWords, (bit) => add(languageCount + teachCount + bit));
     });
-    this.rowLanguagePlanes = planeLists(pool.menteeCount, (i, add) => forEachBit(pool.menteeLanguages, i, 1, add));
-    this.rowTeachPlanes = planeLists(pool.menteeCount, (i, add) => forEachBit(pool.menteeTeach, i, pool.teachWords, (bit) => add(languageCount + bit)));
-    this.rowSlotPlanes = planeLists(pool.menteeCount, (i, add) =>
-      forEachBit(pool.menteeSlots, i, pool.slotWords, (bit) => add(languageCount + teachCount + bit)),
-    );
+    // Per row, three lists end to end: its languages, teach-back topics and slots.
+    const rowStarts = new Int32Array(3 * pool.menteeCount + 1);
+    const rowItems: number[] = [];
+    for (let i = 0; i < pool.menteeCount; i++) {
+      forEachBit(pool.menteeLanguages, i, 1, (bit) => rowItems.push(bit));
+      rowStarts[3 * i + 1] = rowItems.length;
+      forEachBit(pool.menteeTeach, i, pool.teachWords, (bit) => rowItems.push(languageCount + bit));
+      rowStarts[3 * i + 2] = rowItems.length;
+      forEachBit(pool.menteeSlots, i, pool.slotWords, (bit) => rowItems.push(languageCount + teachCount + bit));
+      rowStarts[3 * i + 3] = rowItems.length;
+    }
+    this.rowPlaneStart = rowStarts;
+    this.rowPlanes = Int32Array.from(rowItems);
     const mostOf = (bits: Uint32Array, words: number, count: number) => {
       let most = 0;
       for (let r = 0; r < count; r++) {
@@ -246,9 +256,8 @@ export class TopicScanner {
     };
     const partnerTeachMost = mostOf(pool.mentorWants, pool.teachWords, pool.mentorCount);
     const partnerSlotMost = mostOf(pool.mentorSlots, pool.slotWords, pool.mentorCount);
-    const sizeOf = (lists: Lists, r: number) => lists.start[r + 1]! - lists.start[r]!;
-    this.rowTeachMost = Int32Array.from({ length: pool.menteeCount }, (_, i) => Math.min(partnerTeachMost, sizeOf(this.rowTeachPlanes, i)));
-    this.rowSlotMost = Int32Array.from({ length: pool.menteeCount }, (_, i) => Math.min(partnerSlotMost, sizeOf(this.rowSlotPlanes, i)));
+    this.rowTeachMost = Int32Array.from({ length: pool.menteeCount }, (_, i) => Math.min(partnerTeachMost, rowStarts[3 * i + 2]! - rowStarts[3 * i + 1]!));
+    this.rowSlotMost = Int32Array.from({ length: pool.menteeCount }, (_, i) => Math.min(partnerSlotMost, rowStarts[3 * i + 3]! - rowStarts[3 * i + 2]!));
     // Room for the unrolled counts (up to 3 and 7) and for slotMost + 1 (always empty).
     this.teachAtLeast = new Int32Array(Math.max(4, partnerTeachMost + 1));
     this.slotsAtLeast = new Int32Array(Math.max(8, partnerSlotMost + 2));
@@ -580,23 +589,25 @@ export class TopicScanner {
         if (topic > highest) highest = topic;
       }
       const computed = this.orderClasses(classCount, highest);
-      ranking = { topic: classTopic.slice(0, classCount), order: computed.slice(0, classCount) };
+      ranking = new Int32Array(2 * classCount);
+      for (let n = 0; n < classCount; n++) {
+        ranking[2 * n] = computed[n]!;
+        ranking[2 * n + 1] = classTopic[computed[n]!]!;
+      }
       if (rankingKey >= 0) rankings.set(rankingKey, ranking);
     }
-    const order = ranking.order;
-    const classTopicOf = ranking.topic;
 
     let cut = floor;
     for (let n = 0; n <= classCount; n++) {
       const last = n === classCount;
-      const topic = last ? 0 : classTopicOf[order[n]!]!;
+      const topic = last ? 0 : ranking[2 * n + 1]!;
       if (topic + bound <= cut) break; // classes come best first, partners sharing no topic last (offsets are ≥ 0)
       const reach = topic + rest; // plus the context beyond department and hours, minus the offset
       if (last) {
         cut = this.scanWords(this.untouchedWords(), this.group.untouchedEndWord, topic, reach, cut);
         continue;
       }
-      const c = order[n]!;
+      const c = ranking[2 * n]!;
       const from = classStart[c]!;
       const to = classStart[c + 1]!;
       if (to - from > SMALL_CLASS) {
@@ -628,7 +639,8 @@ export class TopicScanner {
   private scanWords(first: number, end: number, topic: number, reach: number, cut: number): number {
     const { planes, lanePartner, wordLanes, wordPotential, wordPotentialAfter, bandLanes, bandLowest, teachAtLeast, slotsAtLeast, offsets } = this;
     const { rowPotential, teachMost, slotMost, teachBackPoints, slotPoints, skipped } = this;
-    const { languagePlanes, teachPlanes, slotPlanes } = this;
+    const { languageFrom, teachFrom, slotFrom, slotTo } = this;
+    const rowPlanes = this.rowPlanes;
     const stairs = this.stairsReady ? this.stairs : null;
     const stairWidth = teachMost + 1;
     const unrolled = teachMost <= 3 && slotMost <= 6;
@@ -641,7 +653,7 @@ export class TopicScanner {
       if (reach + (wordPotential[word]! < rowPotential ? wordPotential[word]! : rowPotential) - lowest <= cut) continue;
       const base = this.wordPlanes(word);
       let speaks = 0;
-      for (let e = 0; e < languagePlanes.length; e++) speaks |= planes[base + languagePlanes[e]!]!;
+      for (let e = languageFrom; e < teachFrom; e++) speaks |= planes[base + rowPlanes[e]!]!;
       if (speaks === 0) continue;
       // How many teach-back topics and slots each partner shares with the row, as "at least k"
       // masks (in registers for the usual few; the arrays otherwise).
@@ -649,8 +661,8 @@ export class TopicScanner {
         let t1 = 0;
         let t2 = 0;
         let t3 = 0;
-        for (let e = 0; e < teachPlanes.length; e++) {
-          const x = planes[base + teachPlanes[e]!]!;
+        for (let e = teachFrom; e < slotFrom; e++) {
+          const x = planes[base + rowPlanes[e]!]!;
           t3 |= t2 & x;
           t2 |= t1 & x;
           t1 |= x;
@@ -662,8 +674,8 @@ export class TopicScanner {
         let s5 = 0;
         let s6 = 0;
         let s7 = 0;
-        for (let e = 0; e < slotPlanes.length; e++) {
-          const x = planes[base + slotPlanes[e]!]!;
+        for (let e = slotFrom; e < slotTo; e++) {
+          const x = planes[base + rowPlanes[e]!]!;
           s7 |= s6 & x;
           s6 |= s5 & x;
           s5 |= s4 & x;
@@ -684,13 +696,13 @@ export class TopicScanner {
         slotsAtLeast[7] = s7;
       } else {
         for (let k = 1; k <= teachMost; k++) teachAtLeast[k] = 0;
-        for (let e = 0; e < teachPlanes.length; e++) {
-          const bits = planes[base + teachPlanes[e]!]!;
+        for (let e = teachFrom; e < slotFrom; e++) {
+          const bits = planes[base + rowPlanes[e]!]!;
           if (bits !== 0) for (let k = teachMost; k > 0; k--) teachAtLeast[k]! |= teachAtLeast[k - 1]! & bits;
         }
         for (let k = 1; k <= slotMost + 1; k++) slotsAtLeast[k] = 0;
-        for (let e = 0; e < slotPlanes.length; e++) {
-          const bits = planes[base + slotPlanes[e]!]!;
+        for (let e = slotFrom; e < slotTo; e++) {
+          const bits = planes[base + rowPlanes[e]!]!;
           if (bits !== 0) for (let k = slotMost; k > 0; k--) slotsAtLeast[k]! |= slotsAtLeast[k - 1]! & bits;
         }
       }
@@ -767,9 +779,10 @@ export class TopicScanner {
     this.rowPotential = this.rowPotentials[row]!;
     this.teachMost = this.rowTeachMost[row]!;
     this.slotMost = this.rowSlotMost[row]!;
-    this.languagePlanes = this.rowLanguagePlanes.item.subarray(this.rowLanguagePlanes.start[row]!, this.rowLanguagePlanes.start[row + 1]!);
-    this.teachPlanes = this.rowTeachPlanes.item.subarray(this.rowTeachPlanes.start[row]!, this.rowTeachPlanes.start[row + 1]!);
-    this.slotPlanes = this.rowSlotPlanes.item.subarray(this.rowSlotPlanes.start[row]!, this.rowSlotPlanes.start[row + 1]!);
+    this.languageFrom = this.rowPlaneStart[3 * row]!;
+    this.teachFrom = this.rowPlaneStart[3 * row + 1]!;
+    this.slotFrom = this.rowPlaneStart[3 * row + 2]!;
+    this.slotTo = this.rowPlaneStart[3 * row + 3]!;
     // For each whole need n below the potential and each t: the fewest slots whose points, with t
     // teach-back topics, beat n (slotMost + 1: none; slotsAtLeast of it is empty).
     const width = this.teachMost + 1;
@@ -854,8 +867,11 @@ interface TopicGroup {
   start: Int32Array;
   /** The mentors holding any of the topics, class after class, each class in decreasing context potential. */
   members: Int32Array;
-  /** Per priority vector of a row on these topics: each class's topic score and the class visiting order. */
-  rankings: Map<number, { topic: Int32Array; order: Int32Array }>;
+  /**
+   * Per priority vector of a row on these topics: the classes in visiting order (best topic
+   * score first), each followed by its topic score.
+   */
+  rankings: Map<number, Int32Array>;
   /** Words of each class laid out (firstWord −1: not yet), and of the partners sharing no topic. */
   firstWord: Int32Array;
   endWord: Int32Array;
