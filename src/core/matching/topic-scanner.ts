@@ -209,9 +209,7 @@ export class TopicScanner {
     this.partnerPotential = context.mentorPotential;
     this.bounds = context.rest.map((rest, r) => rest + context.potential[r]!);
     // Partners by decreasing context potential (then index): class members keep that order.
-    this.potentialOrder = Int32Array.from({ length: context.mentorPotential.length }, (_, p) => p).sort(
-      (a, b) => context.mentorPotential[b]! - context.mentorPotential[a]! || a - b,
-    );
+    this.potentialOrder = orderByDecreasing(context.mentorPotential);
     this.rowStart = pool.needStart;
     this.rowTopic = pool.needTopic;
     this.rowValue = pool.needPriority;
@@ -227,35 +225,27 @@ export class TopicScanner {
     const languageCount = pool.languages.length;
     const teachCount = pool.teachTopics.length;
     this.planeCount = languageCount + teachCount + pool.slots.length;
-    this.partnerPlanes = planeLists(pool.mentorCount, (j, add) => {
-      forEachBit(pool.mentorLanguages, j, 1, (bit) => add(bit));
-      forEachBit(pool.mentorWants, j, pool.teachWords, (bit) => add(languageCount + bit));
-      forEachBit(pool.mentorSlots, j, pool.slotWords, (bit) => add(languageCount + teachCount + bit));
-    });
-    // Per row, three lists end to end: its languages, teach-back topics and slots.
-    const rowStarts = new Int32Array(3 * pool.menteeCount + 1);
-    const rowItems: number[] = [];
-    for (let i = 0; i < pool.menteeCount; i++) {
-      forEachBit(pool.menteeLanguages, i, 1, (bit) => rowItems.push(bit));
-      rowStarts[3 * i + 1] = rowItems.length;
-      forEachBit(pool.menteeTeach, i, pool.teachWords, (bit) => rowItems.push(languageCount + bit));
-      rowStarts[3 * i + 2] = rowItems.length;
-      forEachBit(pool.menteeSlots, i, pool.slotWords, (bit) => rowItems.push(languageCount + teachCount + bit));
-      rowStarts[3 * i + 3] = rowItems.length;
-    }
+    // Per partner, and per row, three lists end to end: its languages, teach-back topics and slots.
+    const partnerLists = planeLists(pool.mentorCount, [
+      [pool.mentorLanguages, 1, 0],
+      [pool.mentorWants, pool.teachWords, languageCount],
+      [pool.mentorSlots, pool.slotWords, languageCount + teachCount],
+    ]);
+    this.partnerPlanes = { start: Int32Array.from({ length: pool.mentorCount + 1 }, (_, j) => partnerLists.start[3 * j]!), item: partnerLists.item };
+    const rowLists = planeLists(pool.menteeCount, [
+      [pool.menteeLanguages, 1, 0],
+      [pool.menteeTeach, pool.teachWords, languageCount],
+      [pool.menteeSlots, pool.slotWords, languageCount + teachCount],
+    ]);
+    const rowStarts = rowLists.start;
     this.rowPlaneStart = rowStarts;
-    this.rowPlanes = Int32Array.from(rowItems);
-    const mostOf = (bits: Uint32Array, words: number, count: number) => {
-      let most = 0;
-      for (let r = 0; r < count; r++) {
-        let n = 0;
-        forEachBit(bits, r, words, () => n++);
-        most = Math.max(most, n);
-      }
-      return most;
-    };
-    const partnerTeachMost = mostOf(pool.mentorWants, pool.teachWords, pool.mentorCount);
-    const partnerSlotMost = mostOf(pool.mentorSlots, pool.slotWords, pool.mentorCount);
+    this.rowPlanes = rowLists.item;
+    let partnerTeachMost = 0;
+    let partnerSlotMost = 0;
+    for (let j = 0; j < pool.mentorCount; j++) {
+      partnerTeachMost = Math.max(partnerTeachMost, partnerLists.start[3 * j + 2]! - partnerLists.start[3 * j + 1]!);
+      partnerSlotMost = Math.max(partnerSlotMost, partnerLists.start[3 * j + 3]! - partnerLists.start[3 * j + 2]!);
+    }
     this.rowTeachMost = Int32Array.from({ length: pool.menteeCount }, (_, i) => Math.min(partnerTeachMost, rowStarts[3 * i + 2]! - rowStarts[3 * i + 1]!));
     this.rowSlotMost = Int32Array.from({ length: pool.menteeCount }, (_, i) => Math.min(partnerSlotMost, rowStarts[3 * i + 3]! - rowStarts[3 * i + 2]!));
     // Room for the unrolled counts (up to 3 and 7) and for slotMost + 1 (always empty).
@@ -272,17 +262,24 @@ export class TopicScanner {
     this.orderScratch = new Int32Array(this.partnerCount);
     this.potentialRank = new Int32Array(this.partnerCount);
     for (let n = 0; n < this.potentialOrder.length; n++) this.potentialRank[this.potentialOrder[n]!] = n;
-    this.holdersByPotential = pool.topicMentors.map((holders) => holders.slice().sort((a, b) => this.potentialRank[a]! - this.potentialRank[b]!));
+    this.holdersByPotential = pool.topicMentors.map((holders) => {
+      const ranks = Int32Array.from(holders, (p) => this.potentialRank[p]!).sort();
+      return ranks.map((rank) => this.potentialOrder[rank]!);
+    });
     this.memberMark = new Int32Array(this.partnerCount);
     this.touchedRanks = new Int32Array((this.partnerCount + 31) >> 5);
     this.skipped = new Int32Array(this.partnerCount);
     const capacity = Math.max(1, maxLimit);
     this.keep = new KeepBest(capacity);
     this.result = { count: 0, partner: new Int32Array(capacity), score: new Int32Array(capacity), cut: 0 };
-    const topicSets = new Map<string, number>();
+    // Topic sets as bit masks when the topics fit one word (the usual catalogue), else as text.
+    const topicSets = new Map<number | string, number>();
+    const asMask = pool.topicLevels.length <= 31;
     this.rowGroup = new Int32Array(pool.menteeCount);
     for (let row = 0; row < pool.menteeCount; row++) {
-      const key = this.rowTopic.subarray(this.rowStart[row]!, this.rowStart[row + 1]!).join(',');
+      let key: number | string = 0;
+      if (asMask) for (let k = this.rowStart[row]!; k < this.rowStart[row + 1]!; k++) key |= 1 << this.rowTopic[k]!;
+      else key = this.rowTopic.subarray(this.rowStart[row]!, this.rowStart[row + 1]!).join(',');
       let id = topicSets.get(key);
       if (id === undefined) topicSets.set(key, (id = topicSets.size));
       this.rowGroup[row] = id;
@@ -799,27 +796,39 @@ export class TopicScanner {
   }
 }
 
-/** Lists built row by row from what `collect` adds for each row. */
-function planeLists(count: number, collect: (row: number, add: (plane: number) => void) => void): Lists {
-  const start = new Int32Array(count + 1);
-  const items: number[] = [];
-  for (let r = 0; r < count; r++) {
-    collect(r, (plane) => items.push(plane));
-    start[r + 1] = items.length;
-  }
-  return { start, item: Int32Array.from(items) };
-}
-
-/** Calls `visit` with the index of every bit set in row `row` of a bit set of `words` words per row. */
-function forEachBit(bits: Uint32Array | Int32Array, row: number, words: number, visit: (bit: number) => void): void {
-  for (let w = 0; w < words; w++) {
-    let word = bits[row * words + w]! | 0;
-    while (word !== 0) {
-      const low = word & -word;
-      word ^= low;
-      visit(w * 32 + 31 - Math.clz32(low));
+/**
+ * For each row, the set bits of each bit set in turn, shifted by its offset: row r's items of set
+ * k are item[start[K·r + k] .. start[K·r + k + 1]) for K sets of `words` words per row each.
+ */
+function planeLists(count: number, sets: readonly (readonly [bits: Uint32Array | Int32Array, words: number, offset: number])[]): Lists {
+  const start = new Int32Array(sets.length * count + 1);
+  let total = 0;
+  for (let r = 0; r < count; r++) for (const [bits, words] of sets) for (let w = 0; w < words; w++) total += bitCount(bits[r * words + w]! | 0);
+  const item = new Int32Array(total);
+  let at = 0;
+  for (let r = 0, list = 0; r < count; r++) {
+    for (const [bits, words, offset] of sets) {
+      for (let w = 0; w < words; w++) {
+        let word = bits[r * words + w]! | 0;
+        while (word !== 0) {
+          const low = word & -word;
+          word ^= low;
+          item[at++] = offset + w * 32 + 31 - Math.clz32(low);
+        }
+      }
+      start[++list] = at;
     }
   }
+  return { start, item };
+}
+
+/** Indexes 0 .. values.length − 1 by decreasing value (≥ 0), then increasing index (a sort of exact numeric keys). */
+function orderByDecreasing(values: Int32Array): Int32Array {
+  let highest = 0;
+  for (let n = 0; n < values.length; n++) highest = Math.max(highest, values[n]!);
+  const space = 2 ** Math.ceil(Math.log2(values.length + 1));
+  const keys = Float64Array.from(values, (value, n) => (highest - value) * space + n).sort();
+  return Int32Array.from(keys, (key) => key % space);
 }
 
 /** For each mentee, the mentors a hard rule forbids (reporting chain, earlier pairs, exclusions). */
