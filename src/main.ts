@@ -15,7 +15,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel, config.logFormat);
-  const app = await startApp({ config, logger });
+  const app = await startApp({ config, logger, warmMatcher: true });
 
   logger.info(
     config.databaseUrl ? 'Database: Postgres (DATABASE_URL)' : `Database: embedded PGlite in ${config.dataDir} (set DATABASE_URL to use a Postgres server)`,
