@@ -48,9 +48,10 @@ async function main(): Promise<void> {
   const instances = BENCH_INSTANCES.filter((instance) => wanted.length === 0 || wanted.includes(instance.name));
   console.log(`Tandem matching benchmark — ${describeMachine()}`);
   console.log(
-    'Compiled code (tsc), as in production. Times are wall-clock, first run (cold JIT, as in the app: each round is solved\n' +
-      'in a fresh worker) and best of the runs,\n' +
-      'with the CPU time they took (all threads of the process) beside them: on a busy machine the CPU time is the steadier figure.\n',
+    'Compiled code (tsc), as in production. Times are wall-clock: the first run in a fresh process (cold JIT) and the best\n' +
+      'of the runs, with the CPU time they took (all threads of the process) beside them; on a busy machine the CPU time is the\n' +
+      'steadier figure. From 10,000 people, also through worker threads as the app solves: on its warm standby worker, and in a\n' +
+      'worker started for the round (both include starting or waking the thread and copying the round in and the result out).\n',
   );
   const reports: CaseReport[] = [];
   for (const instance of instances) {
