@@ -104,11 +104,10 @@ export class TopicScanner {
   private readonly rowTeachMost: Int32Array;
   private readonly rowSlotMost: Int32Array;
 
-  // Partition of the partners for the current topic set.
   /** Each partner's place in potentialOrder, and a bit set over those places (empty between uses). */
   private readonly potentialRank: Int32Array;
-
   private readonly touchedRanks: Int32Array;
+  /** The topic set of the rows being scanned, and its classes. */
   private group: TopicGroup = {
     topicCount: 0,
     values: new Int32Array(0),
@@ -129,6 +128,7 @@ export class TopicScanner {
   private readonly classCache = new Map<string, TopicGroup>();
   /** Per topic, its holders by decreasing potential. */
   private readonly holdersByPotential: readonly Int32Array[];
+  /** memberMark[p] === memberStamp: partner p is among the members of the classes being refined. */
   private readonly memberMark: Int32Array;
   private memberStamp = 0;
 
@@ -142,9 +142,8 @@ export class TopicScanner {
   private planes = new Int32Array(0);
   private lanePartner = new Int32Array(0);
   private wordLanes = new Int32Array(0);
+  /** Highest potential in a word: its first partner's, the highest of the rest of its class too. */
   private wordPotential = new Int32Array(0);
-  /** Highest potential in this word and the following words of its class. */
-  private wordPotentialAfter = new Int32Array(0);
   private wordFilled = new Uint8Array(0);
   /**
    * Per word and offset band (see BAND_EDGES): the lanes whose offset falls in the band and the
@@ -464,7 +463,7 @@ export class TopicScanner {
   private layOut(count: number): number {
     const words = Math.ceil(count / LANES);
     if (this.wordCount + words > this.wordLanes.length) this.growWords(this.wordCount + words);
-    const { lanePartner, partnerPotential, wordLanes, wordPotential, wordPotentialAfter } = this;
+    const { lanePartner, partnerPotential, wordLanes, wordPotential } = this;
     const order = this.orderScratch;
     const first = this.wordCount;
     this.wordCount += words;
@@ -478,11 +477,8 @@ export class TopicScanner {
         wordPotential[word] = partnerPotential[p]!; // the highest: by decreasing potential
       } else wordLanes[word]! |= 1 << lane;
     }
-    for (let word = first + words - 1; word >= first; word--) {
-      wordPotentialAfter[word] = wordPotential[word]!; // decreasing from word to word
-      this.wordFilled[word] = 0;
-      this.bandStamp[word] = 0;
-    }
+    this.wordFilled.fill(0, first, first + words);
+    this.bandStamp.fill(0, first, first + words);
     return first;
   }
 
@@ -498,7 +494,6 @@ export class TopicScanner {
     this.lanePartner = grow(this.lanePartner, (n) => new Int32Array(n), LANES);
     this.wordLanes = grow(this.wordLanes, (n) => new Int32Array(n), 1);
     this.wordPotential = grow(this.wordPotential, (n) => new Int32Array(n), 1);
-    this.wordPotentialAfter = grow(this.wordPotentialAfter, (n) => new Int32Array(n), 1);
     this.wordFilled = grow(this.wordFilled, (n) => new Uint8Array(n), 1);
     this.bandLanes = grow(this.bandLanes, (n) => new Int32Array(n), BANDS);
     this.bandLowest = grow(this.bandLowest, (n) => new Float64Array(n), BANDS);
@@ -634,7 +629,7 @@ export class TopicScanner {
    * returns the cut after it.
    */
   private scanWords(first: number, end: number, topic: number, reach: number, cut: number): number {
-    const { planes, lanePartner, wordLanes, wordPotential, wordPotentialAfter, bandLanes, bandLowest, teachAtLeast, slotsAtLeast, offsets } = this;
+    const { planes, lanePartner, wordLanes, wordPotential, bandLanes, bandLowest, teachAtLeast, slotsAtLeast, offsets } = this;
     const { rowPotential, teachMost, slotMost, teachBackPoints, slotPoints, skipped } = this;
     const { languageFrom, teachFrom, slotFrom, slotTo } = this;
     const rowPlanes = this.rowPlanes;
@@ -643,11 +638,12 @@ export class TopicScanner {
     const unrolled = teachMost <= 3 && slotMost <= 6;
     const skipStamp = this.currentSkip;
     for (let word = first; word < end; word++) {
-      // Potentials fall from word to word (offsets, ≥ 0, can only lower keys).
-      if (reach + (wordPotentialAfter[word]! < rowPotential ? wordPotentialAfter[word]! : rowPotential) <= cut) break;
+      // Potentials fall from word to word (and offsets, ≥ 0, only lower keys): the first word out of reach ends the class.
+      const potential = wordPotential[word]! < rowPotential ? wordPotential[word]! : rowPotential;
+      if (reach + potential <= cut) break;
       const bands = offsets === null ? -1 : this.wordBands(word);
       const lowest = bands >= 0 ? bandLowest[bands]! : 0;
-      if (reach + (wordPotential[word]! < rowPotential ? wordPotential[word]! : rowPotential) - lowest <= cut) continue;
+      if (reach + potential - lowest <= cut) continue;
       const base = this.wordPlanes(word);
       let speaks = 0;
       for (let e = languageFrom; e < teachFrom; e++) speaks |= planes[base + rowPlanes[e]!]!;
