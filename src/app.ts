@@ -106,20 +106,28 @@ export async function startApp(options: AppOptions): Promise<App> {
     downloads: createDownloadRoute({ store, clock, logger: logger.child({ component: 'downloads' }) }),
     ready: async () => ready && (await database.ping()),
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  try {
-    await slack?.start();
-  } catch (error) {
-    await new Promise((resolve) => server.close(resolve));
+  // A start that fails (port taken, Slack refusing the token) lets go of what it opened.
+  const abandon = async (error: unknown, listening: boolean) => {
+    if (listening) await new Promise((resolve) => server.close(resolve));
     await standby?.close();
     if (!options.database) await database.close();
     throw error;
+  };
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    await abandon(error, false);
+  }
+  try {
+    await slack?.start();
+  } catch (error) {
+    await abandon(error, true);
   }
 
   let scheduler: Scheduler | null = null;

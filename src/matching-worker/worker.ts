@@ -31,12 +31,13 @@ const port = parentPort!;
 if (start.request !== undefined) {
   port.postMessage(answer(start.request));
 } else {
-  const warmUp = start.warmUp ?? { mentees: 0, mentors: 0, solves: 0 };
-  const round = warmUpRound(warmUp.mentees, warmUp.mentors);
   let arrived = receiveMessageOnPort(port);
-  for (let n = 0; n < warmUp.solves && !arrived; n++) {
-    solveMatching(round);
-    arrived = receiveMessageOnPort(port);
+  if (start.warmUp && !arrived) {
+    const round = warmUpRound(start.warmUp.mentees, start.warmUp.mentors);
+    for (let n = 0; n < start.warmUp.solves && !arrived; n++) {
+      solveMatching(round);
+      arrived = receiveMessageOnPort(port);
+    }
   }
   if (arrived) port.postMessage(answer(arrived.message as string));
   else port.once('message', (text: string) => port.postMessage(answer(text)));

@@ -48,15 +48,11 @@ describe('PairGraph', () => {
     graph.add(1, [4], [25], 1);
     const before = graph.byMentor();
     const price = [0, 5, 0, 0, 0, 0];
-    const best = graph.drop(
-      0,
-      (j, score) => score - price[j]! > 18,
-      (j, score) => score - price[j]!,
-    );
-    expect(best).toBe(10); // keys 40, 25, 20, 10: only mentor 3 falls below 18
+    const best = graph.dropBelow(0, (j, score) => score - price[j]!, 18);
+    expect(best).toBe(10); // keys 40, 25, 20, 10: only mentor 3 is at or below 18
     expect(Array.from(graph.mentor.subarray(graph.start[0]!, graph.end[0]!))).toEqual([0, 1, 2]);
     expect(graph.size).toBe(4);
     expect(graph.byMentor()).not.toBe(before); // the mentor index no longer matches
-    expect(graph.drop(1, () => true, () => 0)).toBe(-Infinity);
+    expect(graph.dropBelow(1, (_j, score) => score, 0)).toBe(-Infinity);
   });
 });

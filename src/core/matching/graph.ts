@@ -48,19 +48,20 @@ export class PairGraph {
   }
 
   /**
-   * Drops the pairs of one mentee that `keep` refuses (order kept); returns the highest
-   * `measure` among those dropped (-Infinity: none).
+   * Drops the pairs of one mentee whose key is at most `floor` (order kept); returns the highest
+   * key among those dropped (-Infinity: none).
    */
-  drop(mentee: number, keep: (mentor: number, score: number) => boolean, measure: (mentor: number, score: number) => number): number {
+  dropBelow(mentee: number, keyOf: (mentor: number, score: number) => number, floor: number): number {
     let highest = -Infinity;
     let w = this.start[mentee]!;
     for (let e = w, end = this.end[mentee]!; e < end; e++) {
       const mentor = this.mentor[e]!;
       const score = this.score[e]!;
-      if (keep(mentor, score)) {
+      const key = keyOf(mentor, score);
+      if (key > floor) {
         this.mentor[w] = mentor;
         this.score[w++] = score;
-      } else highest = Math.max(highest, measure(mentor, score));
+      } else if (key > highest) highest = key;
     }
     this.live -= this.end[mentee]! - w;
     if (w !== this.end[mentee]) this.reverse = null;

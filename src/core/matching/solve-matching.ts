@@ -77,13 +77,9 @@ export function solveMatching(input: MatchInput, options: SolveOptions = {}): Ma
   // Pairs far below what a mentee nets at the estimate only slow the searches down: out, and
   // under the proof's bound like every pair left out (back in if prices prove them wrong).
   const { prices, net } = estimate;
+  const keyAtEstimate = (j: number, score: number) => score - prices[j]!;
   for (let i = 0; i < pool.menteeCount; i++) {
-    const floor = net[i]! - margin;
-    const dropped = graph.drop(
-      i,
-      (j, score) => score - prices[j]! > floor,
-      (j, score) => score - prices[j]!,
-    );
+    const dropped = graph.dropBelow(i, keyAtEstimate, net[i]! - margin);
     if (dropped > proof.keyCut[i]!) proof.keyCut[i] = dropped;
   }
   const solver = new AssignmentSolver(graph, pool.mentorCapacity, big);
@@ -124,10 +120,11 @@ interface PriceEstimate {
 /**
  * Mentor prices close to the optimum's, from few pairs. Each mentee brings its best mentors by
  * score alone (cheap to find: no prices), and may walk away to the best of the others (whose
- * score the scan bounds): solved with that outside option, the pool prices the mentors it
+ * score the scan bounds), less the margin: solved with that outside option, the pool prices the mentors it
  * looked at much as the full problem would. Those who walk away then bring their best mentors
- * at the prices of the moment, keep the best of the rest as their new outside option, and are
- * placed again, so the mentors people fall back on get priced in turn. An estimate only.
+ * at the prices of the moment, keep the best of the rest (less the margin) as their new outside
+ * option, and are placed again, so the mentors people fall back on get priced in turn. An
+ * estimate only.
  */
 function estimatePrices(
   pool: Pool,
